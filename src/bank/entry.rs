@@ -1,0 +1,102 @@
+//! One bank entry and the slots its text uses.
+
+use serde::Serialize;
+
+use crate::error::Pos;
+use crate::section::Section;
+
+/// The topic tag that fits every topic.
+pub const GENERAL: &str = "通用";
+
+/// Where an entry was read from, for messages.
+#[derive(Debug, Clone, Serialize)]
+pub struct Origin {
+    pub file: String,
+    pub line: usize,
+    pub col: usize,
+}
+
+impl Origin {
+    pub fn pos(&self) -> Pos {
+        Pos { line: self.line, col: self.col }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Entry {
+    pub id: String,
+    pub section: Section,
+    pub role: String,
+    pub topics: Vec<String>,
+    pub kinds: Vec<String>,
+    pub months: Vec<u8>,
+    pub text: String,
+    /// Slots that must be non-empty for the entry to be chosen (declared plus inferred).
+    pub needs: Vec<String>,
+    pub weight: f64,
+    pub source: String,
+    /// How often mining saw the phrase; None for written entries.
+    pub count: Option<u64>,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+impl Entry {
+    pub fn is_general(&self) -> bool {
+        self.topics.is_empty() || self.topics.iter().any(|t| t == GENERAL)
+    }
+
+    /// True when the text prints this slot.
+    pub fn uses(&self, slot: &str) -> bool {
+        self.needs.iter().any(|n| n == slot)
+    }
+}
+
+/// The slot paths in a text: those printed with `{{ … }}` (needed) and those only tested in
+/// `{% … %}` (optional). Filters after `|` are ignored.
+pub fn slot_paths(text: &str) -> (Vec<String>, Vec<String>) {
+    let mut printed = Vec::new();
+    let mut tested = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find(['{']) {
+        let after = &rest[start..];
+        let (close, is_print) = if after.starts_with("{{") {
+            ("}}", true)
+        } else if after.starts_with("{%") {
+            ("%}", false)
+        } else {
+            rest = &after[1..];
+            continue;
+        };
+        let Some(end) = after.find(close) else { break };
+        let inner = after[2..end].trim_matches(|c: char| c == '-' || c.is_whitespace());
+        let inner = inner.split('|').next().unwrap_or("");
+        for word in inner.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.')) {
+            if word.is_empty() || KEYWORDS.contains(&word) || word.chars().all(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            let list = if is_print { &mut printed } else { &mut tested };
+            if !list.iter().any(|w| w == word) {
+                list.push(word.to_owned());
+            }
+        }
+        rest = &after[end + 2..];
+    }
+    // A slot tested anywhere (`{% if slot %}`) is optional, even where it is also printed.
+    printed.retain(|p| !tested.contains(p));
+    (printed, tested)
+}
+
+const KEYWORDS: &[&str] = &["if", "elif", "else", "endif", "and", "or", "not", "is", "in", "true", "false", "none"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn printed_slots_are_needed_tested_ones_optional() {
+        let (need, opt) = slot_paths("{{ period.review }}，{% if locality.superior %}在{{ locality.superior }}的领导下，{% endif %}{% if speaker.on_behalf_of %}我{% endif %}{{ locality.all }}上下");
+        assert_eq!(need, ["period.review", "locality.all"]);
+        assert_eq!(opt, ["locality.superior", "speaker.on_behalf_of"]);
+    }
+}

@@ -1,0 +1,213 @@
+//! What each section is made of: the brief's facts in order, the bank sentences around them, and
+//! the growth slots the length budget may fill.
+
+use crate::brief::{Achievement, Brief, Layout};
+use crate::draft::{Sentence, Source};
+use crate::error::Result;
+use crate::plan::{HeadingPlan, Plan};
+use crate::section::Section;
+use crate::zh;
+
+use super::parts::{Mode, Part, Piece, SectionParts, Skeleton};
+use super::pick::{Picker, Require};
+
+fn fact(text: &str, path: String) -> Sentence {
+    Sentence { text: zh::sentence(text), source: Source::Brief { path } }
+}
+
+/// Facts numbered 一是、二是… when there are two or more.
+fn chain(facts: Vec<Sentence>) -> Vec<Piece> {
+    super::parts::numbered(facts, true).into_iter().map(Piece::Fixed).collect()
+}
+
+pub struct Ctx<'b, 'p, 'a> {
+    pub brief: &'b Brief,
+    pub plan: &'p Plan,
+    pub picker: &'p mut Picker<'a>,
+    pub sk: &'p mut Skeleton,
+}
+
+impl Ctx<'_, '_, '_> {
+    fn heading(&mut self, section: Section, parts: &mut Vec<Part>) -> Result<()> {
+        if let Some(HeadingPlan::Bank { from, role, .. }) = self.plan.heading_at(section).cloned() {
+            let s = self.picker.must(from, role, Require::Any)?;
+            parts.push(Part::Heading { level: 1, text: zh::clause(&s.text), source: s.source });
+        }
+        Ok(())
+    }
+
+    fn push(&mut self, section: Section, parts: Vec<Part>) {
+        self.sk.sections.push(SectionParts { section, parts });
+    }
+
+    pub fn opening(&mut self) -> Result<Sentence> {
+        let s = Section::Opening;
+        let salutation = self.picker.must(s, "salutation", Require::Any)?;
+        let mut body = Vec::new();
+        if !self.brief.meeting.preceded_by.is_empty() {
+            body.push(Piece::Fixed(self.picker.must(s, "context", Require::Uses("meeting.preceded"))?));
+        }
+        body.push(Piece::Slot(self.sk.slot(s, "context", Require::Avoids("meeting.preceded"), 1, 3, Mode::Inline)));
+        body.push(Piece::Slot(self.sk.slot(s, "purpose", Require::Any, 1, 1, Mode::Inline)));
+        self.push(s, vec![Part::Para(vec![Piece::Fixed(salutation)]), Part::Para(body)]);
+        self.picker.must(s, "agenda", Require::Any)
+    }
+
+    pub fn review(&mut self) -> Result<()> {
+        let s = Section::Review;
+        let mut parts = Vec::new();
+        self.heading(s, &mut parts)?;
+        let mut lead = vec![Piece::Fixed(self.picker.must(s, "lead", Require::Any)?)];
+        let folded = self.plan.layout == Layout::TasksFirst;
+        if let Some(review) = &self.brief.review {
+            if let Some(summary) = &review.summary {
+                lead.push(Piece::Fixed(fact(summary, "review.summary".into())));
+            }
+            let many = review.achievements.len() > 1;
+            let mut plain_run: Vec<Piece> = Vec::new();
+            let mut paras: Vec<Vec<Piece>> = Vec::new();
+            for (i, a) in review.achievements.iter().enumerate() {
+                let prefix = if many { format!("{}是", zh::numeral(i + 1)) } else { String::new() };
+                let item = Piece::Slot(self.sk.slot(s, "item", Require::Any, 0, 1, Mode::Inline));
+                match a {
+                    Achievement::Plain(text) => {
+                        let mut f = fact(text, format!("review.achievements[{i}]"));
+                        f.text = format!("{prefix}{}", f.text);
+                        plain_run.extend([Piece::Fixed(f), item]);
+                    }
+                    Achievement::Group(g) => {
+                        if !plain_run.is_empty() {
+                            paras.push(std::mem::take(&mut plain_run));
+                        }
+                        let mut title = fact(&g.title, format!("review.achievements[{i}].title"));
+                        title.text = format!("{prefix}{}", title.text);
+                        let facts: Vec<String> = g.facts.iter().map(|f| zh::clause(f)).collect();
+                        let joined = fact(&facts.join("，"), format!("review.achievements[{i}].facts"));
+                        paras.push(vec![Piece::Fixed(title), Piece::Fixed(joined), item]);
+                    }
+                }
+            }
+            if !plain_run.is_empty() {
+                paras.push(plain_run);
+            }
+            if folded {
+                lead.extend(paras.into_iter().flatten());
+                parts.push(Part::Para(lead));
+            } else {
+                parts.push(Part::Para(lead));
+                parts.extend(paras.into_iter().map(Part::Para));
+            }
+        } else {
+            parts.push(Part::Para(lead));
+        }
+        let summary = Piece::Slot(self.sk.slot(s, "summary", Require::Any, 0, 2, Mode::Inline));
+        let credit = Piece::Slot(self.sk.slot(s, "credit", Require::Any, 0, 1, Mode::Inline));
+        parts.push(Part::Para(vec![summary, credit]));
+        self.push(s, parts);
+        Ok(())
+    }
+
+    pub fn problems(&mut self) -> Result<()> {
+        let s = Section::Problems;
+        let mut parts = Vec::new();
+        self.heading(s, &mut parts)?;
+        let mut body = vec![Piece::Fixed(self.picker.must(s, "lead", Require::Any)?)];
+        if let Some(problems) = &self.brief.problems {
+            let many = problems.len() > 1;
+            for (i, p) in problems.iter().enumerate() {
+                let mut f = fact(p, format!("problems[{i}]"));
+                if many {
+                    f.text = format!("{}是{}", zh::numeral(i + 1), f.text);
+                }
+                body.push(Piece::Fixed(f));
+                body.push(Piece::Slot(self.sk.slot(s, "item", Require::Any, 0, 1, Mode::Inline)));
+            }
+        }
+        let wrap = Piece::Slot(self.sk.slot(s, "wrap", Require::Any, 1, 2, Mode::Inline));
+        if self.plan.layout == Layout::TasksFirst {
+            body.push(wrap);
+            parts.push(Part::Para(body));
+        } else {
+            parts.push(Part::Para(body));
+            parts.push(Part::Para(vec![wrap]));
+        }
+        self.push(s, parts);
+        Ok(())
+    }
+
+    pub fn situation(&mut self) -> Result<()> {
+        let s = Section::Situation;
+        let mut parts = Vec::new();
+        self.heading(s, &mut parts)?;
+        let mut body = vec![Piece::Fixed(self.picker.must(s, "lead", Require::Any)?)];
+        for (i, text) in self.brief.situation.iter().enumerate() {
+            body.push(Piece::Fixed(fact(text, format!("situation[{i}]"))));
+        }
+        let points = Piece::Slot(self.sk.slot(s, "point", Require::Any, 2, 4, Mode::Chain));
+        if self.plan.layout == Layout::TasksFirst {
+            body.push(points);
+            parts.push(Part::Para(body));
+        } else {
+            parts.push(Part::Para(body));
+            parts.push(Part::Para(vec![points]));
+        }
+        self.push(s, parts);
+        Ok(())
+    }
+
+    pub fn tasks(&mut self) -> Result<()> {
+        let s = Section::Tasks;
+        let mut parts = Vec::new();
+        self.heading(s, &mut parts)?;
+        let tasks_first = self.plan.layout == Layout::TasksFirst;
+        let targets = &self.brief.targets;
+        if !targets.is_empty() {
+            let lead = self.picker.must(s, "targets", Require::Any)?;
+            let joined: Vec<String> = targets.iter().map(|t| zh::clause(t)).collect();
+            parts.push(Part::Para(vec![Piece::Fixed(lead), Piece::Fixed(fact(&joined.join("；"), "targets".into()))]));
+        }
+        if !tasks_first {
+            let require = if self.brief.tasks.len() > 1 { Require::Any } else { Require::Avoids("count.tasks") };
+            parts.push(Part::Para(vec![Piece::Fixed(self.picker.must(s, "lead", require)?)]));
+        }
+        for (i, task) in self.brief.tasks.iter().enumerate() {
+            let level = if tasks_first { 1 } else { 2 };
+            parts.push(Part::Heading {
+                level,
+                text: zh::clause(task.title()),
+                source: Source::Brief { path: format!("tasks[{i}].title") },
+            });
+            let points = task.points();
+            let min = if points.is_empty() { 1 } else { 0 };
+            let mut body = vec![Piece::Slot(self.sk.slot(s, "point", Require::Any, min, 3, Mode::Inline))];
+            let facts = points.iter().enumerate().map(|(j, p)| fact(p, format!("tasks[{i}].points[{j}]"))).collect();
+            body.extend(chain(facts));
+            body.push(Piece::Slot(self.sk.slot(s, "requirement", Require::Any, 0, 1, Mode::Inline)));
+            parts.push(Part::Para(body));
+        }
+        self.push(s, parts);
+        Ok(())
+    }
+
+    pub fn guarantee(&mut self) -> Result<()> {
+        let s = Section::Guarantee;
+        let mut parts = Vec::new();
+        self.heading(s, &mut parts)?;
+        parts.push(Part::Paras(self.sk.slot(s, "point", Require::Any, 2, 4, Mode::Paras)));
+        self.push(s, parts);
+        Ok(())
+    }
+
+    pub fn closing(&mut self) -> Result<()> {
+        let s = Section::Closing;
+        let has_vision = self.brief.closing.as_ref().and_then(|c| c.vision.as_ref()).is_some();
+        let require = if has_vision { Require::Uses("closing.vision") } else { Require::Any };
+        let mut call = vec![Piece::Fixed(self.picker.must(s, "call", require)?)];
+        if let Some(greeting) = self.picker.pick(s, "greeting", Require::Any)? {
+            call.push(Piece::Fixed(greeting));
+        }
+        let thanks = self.picker.must(s, "thanks", Require::Any)?;
+        self.push(s, vec![Part::Para(call), Part::Para(vec![Piece::Fixed(thanks)])]);
+        Ok(())
+    }
+}

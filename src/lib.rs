@@ -1,0 +1,133 @@
+//! speechgen drafts Chinese official speeches (领导讲话稿) from a YAML brief and a phrase bank.
+//!
+//! # Codemap
+//!
+//! ```text
+//! drafting  brief.yaml ─▶ brief ─▶ plan ─▶ compose ─▶ Draft ─▶ render ─▶ md / txt / json
+//!                                  (layout,  (bank + seeded      (Tera templates; serde)
+//!                                  sections)  ChaCha picks)
+//! ```
+//!
+//! - `brief`   — serde types of the brief; loading (UTF-8/UTF-16/GB18030, 1 MB budget)
+//! - `yaml`    — serde-saphyr with budgets; parser errors → one message with line, column, hint
+//! - `bank`    — entries, layering of bank folders, topic table, lint, stats
+//! - `slots`   — the values entries may print (brief values + level words + counts)
+//! - `plan`    — layout, sections, level-1 headings, length, topics
+//! - `compose` — the picker (the only RNG), section builders, the length budget
+//! - `draft`   — the structured draft; `render` lays it out
+//! - `section`, `zh`, `script` — section names, Chinese text helpers, Traditional characters
+//! - `output`  — the atomic, no-overwrite file writer
+//!
+//! # Invariants
+//!
+//! - Only the loaders (brief, bank, templates) and the binary touch the file system; every write
+//!   goes through `output::write_atomic`, which refuses to overwrite without `force`.
+//! - Only `compose::pick` holds an RNG (ChaCha8 from the seed); templates and filters are pure, so
+//!   brief + seed + bank + templates fix the output byte for byte. No HashMap order reaches output.
+//! - Templates never choose phrases; brief values reach Tera as data, never as template source.
+//! - The drafting road loads nothing that mining needs (segmentation, conversion tables).
+//! - The library knows nothing of clap, terminals or exit codes.
+
+pub mod bank;
+pub mod brief;
+pub mod compose;
+pub mod draft;
+pub mod error;
+pub mod output;
+pub mod plan;
+pub mod render;
+pub mod script;
+pub mod section;
+pub mod slots;
+pub mod yaml;
+pub mod zh;
+
+use std::path::{Path, PathBuf};
+
+pub use error::{Error, Result};
+
+/// The built-in bank plus each `--bank DIR`, in order.
+pub fn load_bank(dirs: &[PathBuf]) -> Result<bank::Bank> {
+    let mut files = bank::builtin_files()?;
+    for d in dirs {
+        files.extend(bank::load_dir_files(d)?);
+    }
+    bank::Bank::from_files(files)
+}
+
+/// The entries of one bank folder (or of the built-in bank), with the topic table that applies to
+/// them (the built-in one plus the folder's own), for `bank lint` and `bank stats`.
+pub fn bank_entries(dir: Option<&Path>) -> Result<(Vec<bank::Entry>, bank::TopicTable)> {
+    let builtin = bank::builtin_files()?;
+    let mut topics = bank::TopicTable::default();
+    let mut entries = Vec::new();
+    let own = match dir {
+        Some(d) => {
+            for f in builtin {
+                if let bank::BankFile::Topics(t) = f {
+                    topics.merge(t);
+                }
+            }
+            bank::load_dir_files(d)?
+        }
+        None => builtin,
+    };
+    for f in own {
+        match f {
+            bank::BankFile::Entries(list) => entries.extend(list),
+            bank::BankFile::Topics(t) => topics.merge(t),
+            bank::BankFile::Other => {}
+        }
+    }
+    Ok((entries, topics))
+}
+
+/// What `draft` needs besides the brief.
+pub struct DraftRequest<'a> {
+    pub brief: &'a brief::Brief,
+    /// The brief's file name, recorded in the draft's header.
+    pub brief_name: &'a str,
+    pub bank: &'a bank::Bank,
+    pub templates: &'a render::Templates,
+    pub seed: u64,
+    pub length: Option<usize>,
+    pub format: render::Format,
+}
+
+/// A rendered draft and the notes for the writer.
+pub struct Rendered {
+    pub bytes: Vec<u8>,
+    pub notes: Vec<String>,
+    pub draft: draft::Draft,
+}
+
+/// Plans, composes and renders one draft.
+pub fn draft(req: &DraftRequest) -> Result<Rendered> {
+    let plan = plan::Plan::new(req.brief, req.bank.topics(), req.length);
+    let composed = compose::compose(req.brief, req.bank, &plan, req.seed, req.brief_name)?;
+    let text = match req.format {
+        render::Format::Md => req.templates.markdown(&composed.draft)?,
+        render::Format::Txt => req.templates.text(&composed.draft)?,
+        render::Format::Json => render::json(&composed.draft),
+        render::Format::Docx => {
+            return Err(Error::usage("Word output (--format docx) is not built yet")
+                .with_hint("use --format md or txt and paste into Word or WPS"))
+        }
+    };
+    Ok(Rendered { bytes: text.into_bytes(), notes: composed.notes, draft: composed.draft })
+}
+
+/// The brief's file name without folders, for the draft header.
+pub fn brief_name(path: &Path) -> String {
+    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+}
+
+/// The commented example brief that `init` writes.
+pub const EXAMPLE_BRIEF: &str = include_str!("../examples/brief.yaml");
+
+/// The JSON Schema (draft-07) of the brief.
+pub fn schema() -> String {
+    let settings = schemars::generate::SchemaSettings::draft07();
+    let schema = settings.into_generator().into_root_schema_for::<brief::Brief>();
+    serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
+}

@@ -1,0 +1,174 @@
+//! Draft → text. Markdown and plain text go through Tera templates (compiled in, overridable by
+//! name with `--templates DIR`); JSON is the draft itself. Templates only lay out: every phrase was
+//! chosen by compose.
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::draft::{Block, Draft};
+use crate::error::{Error, Result};
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Md,
+    Txt,
+    Json,
+    Docx,
+}
+
+impl Format {
+    pub fn parse(s: &str) -> Option<Format> {
+        match s.to_ascii_lowercase().as_str() {
+            "md" | "markdown" => Some(Format::Md),
+            "txt" | "text" => Some(Format::Txt),
+            "json" => Some(Format::Json),
+            "docx" => Some(Format::Docx),
+            _ => None,
+        }
+    }
+
+    /// The format an output path's extension names, if any.
+    pub fn from_path(p: &Path) -> Option<Format> {
+        p.extension().and_then(|e| e.to_str()).and_then(Format::parse)
+    }
+}
+
+const BUILTIN: [(&str, &str); 2] = [
+    ("draft.md", include_str!("../../templates/draft.md")),
+    ("draft.txt", include_str!("../../templates/draft.txt")),
+];
+
+/// The layout templates: built in, with any of them replaced by a file of the same name.
+pub struct Templates {
+    tera: tera::Tera,
+}
+
+impl Templates {
+    pub fn builtin() -> Result<Templates> {
+        Templates::load(None)
+    }
+
+    /// Loads the built-in templates, then `dir/draft.md` and `dir/draft.txt` where present.
+    pub fn load(dir: Option<&Path>) -> Result<Templates> {
+        let mut tera = tera::Tera::new();
+        tera.autoescape_on(Vec::<&str>::new());
+        for (name, text) in BUILTIN {
+            let own = match dir {
+                Some(d) => {
+                    let p = d.join(name);
+                    match std::fs::read_to_string(&p) {
+                        Ok(t) => Some((p.display().to_string(), t)),
+                        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+                        Err(e) => return Err(Error::io(p, e)),
+                    }
+                }
+                None => None,
+            };
+            let (label, source) = match &own {
+                Some((p, t)) => (p.as_str(), t.as_str()),
+                None => (name, text),
+            };
+            tera.add_raw_template(name, source).map_err(|e| Error::Template {
+                name: label.to_owned(),
+                message: crate::bank::one_line_error(&e),
+            })?;
+        }
+        if let Some(d) = dir {
+            if !d.is_dir() {
+                return Err(Error::input(d, None, "--templates needs a folder")
+                    .with_hint("the folder may hold draft.md and draft.txt; others keep the built-in ones"));
+            }
+        }
+        Ok(Templates { tera })
+    }
+
+    fn render(&self, name: &str, draft: &Draft) -> Result<String> {
+        let ctx = tera::Context::from_serialize(&View::of(draft))
+            .map_err(|e| Error::Template { name: name.into(), message: crate::bank::one_line_error(&e) })?;
+        self.tera
+            .render(name, &ctx)
+            .map_err(|e| Error::Template { name: name.into(), message: crate::bank::one_line_error(&e) })
+    }
+
+    pub fn markdown(&self, draft: &Draft) -> Result<String> {
+        self.render("draft.md", draft).map(tidy)
+    }
+
+    pub fn text(&self, draft: &Draft) -> Result<String> {
+        self.render("draft.txt", draft).map(tidy)
+    }
+}
+
+/// Ends the text with exactly one newline.
+fn tidy(s: String) -> String {
+    format!("{}\n", s.trim_end())
+}
+
+pub fn json(draft: &Draft) -> String {
+    serde_json::to_string_pretty(draft).unwrap_or_default() + "\n"
+}
+
+/// What the layout templates see: strings only.
+#[derive(Serialize)]
+struct View<'a> {
+    version: &'a str,
+    seed: u64,
+    brief: &'a str,
+    title: &'a str,
+    speaker_line: &'a str,
+    date_line: Option<&'a str>,
+    sections: Vec<ViewSection>,
+}
+
+#[derive(Serialize)]
+struct ViewSection {
+    name: &'static str,
+    last: bool,
+    blocks: Vec<ViewBlock>,
+}
+
+#[derive(Serialize)]
+struct ViewBlock {
+    /// h1, h2, p, or salutation (the opening's first line).
+    kind: &'static str,
+    text: String,
+}
+
+impl<'a> View<'a> {
+    fn of(d: &'a Draft) -> View<'a> {
+        let n = d.sections.len();
+        View {
+            version: &d.meta.version,
+            seed: d.meta.seed,
+            brief: &d.meta.brief,
+            title: &d.title,
+            speaker_line: &d.speaker_line,
+            date_line: d.date_line.as_deref(),
+            sections: d
+                .sections
+                .iter()
+                .enumerate()
+                .map(|(i, s)| ViewSection {
+                    name: s.name,
+                    last: i + 1 == n,
+                    blocks: s
+                        .blocks
+                        .iter()
+                        .enumerate()
+                        .map(|(j, b)| ViewBlock {
+                            kind: match b {
+                                Block::Heading { level: 1, .. } => "h1",
+                                Block::Heading { .. } => "h2",
+                                Block::Paragraph { .. } if i == 0 && j == 0 => "salutation",
+                                Block::Paragraph { .. } => "p",
+                            },
+                            text: b.text(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+}
