@@ -26,6 +26,8 @@ pub struct Plan {
     pub headings: Vec<HeadingPlan>,
     pub length: usize,
     pub topics: Vec<String>,
+    /// Tags of the meeting's own topic and name (not of `meeting.tags`): these shape headings.
+    pub primary_topics: Vec<String>,
     pub kind: String,
     pub month: Option<u8>,
 }
@@ -90,6 +92,7 @@ impl Plan {
             headings,
             length,
             topics: infer_topics(brief, topics),
+            primary_topics: topics.infer([brief.meeting.topic.as_str(), brief.meeting.name.as_str()]),
             kind,
             month: brief.meeting.date.map(|d| d.month),
         }

@@ -16,6 +16,17 @@ pub const KNOWN: &[&str] = &[
     "count.points", "count.tasks", "count.problems",
 ];
 
+/// The bit of a slot path in a slot mask (see `Slots::present`); unknown paths get bit 31, which
+/// is never present, so an entry needing one is never chosen.
+pub fn bit(path: &str) -> u32 {
+    KNOWN.iter().position(|k| *k == path).map_or(1 << 31, |i| 1 << i)
+}
+
+/// The mask of the slots a text needs.
+pub fn mask<'a>(paths: impl IntoIterator<Item = &'a String>) -> u32 {
+    paths.into_iter().fold(0, |m, p| m | bit(p))
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Slots {
     pub meeting: MeetingSlots,
@@ -110,6 +121,11 @@ impl Slots {
                 problems: zh::numeral(brief.problems.as_ref().map_or(0, Vec::len)),
             },
         }
+    }
+
+    /// The mask of the slots that have a value.
+    pub fn present(&self) -> u32 {
+        KNOWN.iter().enumerate().filter(|(_, k)| self.get(k).is_some_and(|v| !v.is_empty())).fold(0, |m, (i, _)| m | 1 << i)
     }
 
     /// The value of a slot path such as `locality.superior`; None for an unknown path.

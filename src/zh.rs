@@ -80,6 +80,39 @@ pub fn count_chars(s: &str) -> usize {
     s.chars().filter(|c| !c.is_whitespace()).count()
 }
 
+fn hash_chars(w: &[char]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &c in w {
+        h = (h ^ c as u64).wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// Hashes of the text's Han bigrams, sorted and deduplicated.
+pub fn bigram_hashes(s: &str) -> Vec<u64> {
+    let mut out = Vec::new();
+    for run in s.split(|c: char| !is_han(c)) {
+        let chars: Vec<char> = run.chars().collect();
+        out.extend(chars.windows(2).map(hash_chars));
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Hashes of the text's runs of four Han characters (other characters break runs), sorted and
+/// deduplicated: a cheap fingerprint for "these two sentences say the same thing".
+pub fn grams4(s: &str) -> Vec<u64> {
+    let mut out = Vec::new();
+    for run in s.split(|c: char| !is_han(c)) {
+        let chars: Vec<char> = run.chars().collect();
+        out.extend(chars.windows(4).map(hash_chars));
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

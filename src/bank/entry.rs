@@ -37,6 +37,12 @@ pub struct Entry {
     pub source: String,
     /// How often mining saw the phrase; None for written entries.
     pub count: Option<u64>,
+    /// `needs` as a slot mask (see `slots::bit`).
+    #[serde(skip)]
+    pub need_mask: u32,
+    /// `topics` as a mask over the bank's tags (see `Bank::topic_mask`); 0 for general entries.
+    #[serde(skip)]
+    pub topic_mask: u64,
     #[serde(skip)]
     pub origin: Origin,
 }
@@ -48,7 +54,7 @@ impl Entry {
 
     /// True when the text prints this slot.
     pub fn uses(&self, slot: &str) -> bool {
-        self.needs.iter().any(|n| n == slot)
+        self.need_mask & crate::slots::bit(slot) != 0
     }
 }
 

@@ -86,7 +86,7 @@ pub fn lint(entries: &[Entry], topics: &TopicTable) -> Vec<LintFinding> {
 }
 
 /// The text with Tera blocks removed, for checks on the literal Chinese.
-fn strip_tera(text: &str) -> String {
+pub(super) fn strip_tera(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     loop {
@@ -103,7 +103,7 @@ fn strip_tera(text: &str) -> String {
         };
         match rest[i..].find(close) {
             Some(j) => {
-                out.push('〇');
+                out.push('|');
                 rest = &rest[i + j + 2..];
             }
             None => break,

@@ -151,7 +151,10 @@ pub fn parse_file(text: &str, name: &str) -> Result<BankFile> {
                 }
             }
             let topics = if r.topics.is_empty() { vec![GENERAL.to_owned()] } else { r.topics };
+            let need_mask = crate::slots::mask(&needs);
             Ok(Entry {
+                need_mask,
+                topic_mask: 0,
                 id: r.id.value,
                 section,
                 role: r.role,

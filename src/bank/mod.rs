@@ -26,9 +26,16 @@ use crate::section::Section;
 /// A layered bank, ready to draw from.
 pub struct Bank {
     entries: Vec<Entry>,
-    by_role: BTreeMap<(Section, String), Vec<usize>>,
+    by_role: BTreeMap<Section, BTreeMap<String, Vec<usize>>>,
     topics: TopicTable,
     phrases: Vec<Phrase>,
+    /// Four-character fingerprints of each entry's literal text (slots removed).
+    grams: Vec<Vec<u64>>,
+    /// Hashes of each entry's Han bigrams, sorted, for matching entries to task titles.
+    bigrams: Vec<Vec<u64>>,
+    /// Every topic tag the bank knows, in first-seen order; a tag's bit is its position (the
+    /// 64th and later share the last bit).
+    tags: Vec<String>,
 }
 
 impl Bank {
@@ -64,11 +71,22 @@ impl Bank {
                 })
             })
             .collect::<Result<Vec<_>>>()?;
-        let mut by_role: BTreeMap<(Section, String), Vec<usize>> = BTreeMap::new();
-        for (i, e) in entries.iter().enumerate() {
-            by_role.entry((e.section, e.role.clone())).or_default().push(i);
+        let mut tags: Vec<String> = topics.topics().iter().map(|t| t.tag.clone()).collect();
+        for e in &mut entries {
+            for t in &e.topics {
+                if t != GENERAL && !tags.contains(t) {
+                    tags.push(t.clone());
+                }
+            }
+            e.topic_mask = if e.is_general() { 0 } else { tag_mask(&tags, &e.topics) };
         }
-        Ok(Bank { entries, by_role, topics, phrases })
+        let mut by_role: BTreeMap<Section, BTreeMap<String, Vec<usize>>> = BTreeMap::new();
+        for (i, e) in entries.iter().enumerate() {
+            by_role.entry(e.section).or_default().entry(e.role.clone()).or_default().push(i);
+        }
+        let grams = entries.iter().map(|e| crate::zh::grams4(&lint::strip_tera(&e.text))).collect();
+        let bigrams = entries.iter().map(|e| crate::zh::bigram_hashes(&lint::strip_tera(&e.text))).collect();
+        Ok(Bank { entries, by_role, topics, phrases, grams, bigrams, tags })
     }
 
     /// The built-in bank alone.
@@ -86,26 +104,43 @@ impl Bank {
 
     /// The entries of one section and role, in bank order.
     pub fn role(&self, section: Section, role: &str) -> impl Iterator<Item = &Entry> {
-        self.by_role
-            .get(&(section, role.to_owned()))
-            .into_iter()
-            .flatten()
-            .filter_map(|&i| self.entries.get(i))
+        self.role_indexed(section, role).map(|(_, e)| e)
     }
 
     /// The entries of one section and role with their indexes, in bank order.
     pub fn role_indexed(&self, section: Section, role: &str) -> impl Iterator<Item = (usize, &Entry)> {
         self.by_role
-            .get(&(section, role.to_owned()))
+            .get(&section)
+            .and_then(|roles| roles.get(role))
             .into_iter()
             .flatten()
             .filter_map(|&i| self.entries.get(i).map(|e| (i, e)))
+    }
+
+    /// Entry `i`'s fingerprint (see `zh::grams4`).
+    pub fn grams(&self, i: usize) -> &[u64] {
+        self.grams.get(i).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The mask of these topic tags (see `Entry::topic_mask`).
+    pub fn topic_mask(&self, tags: &[String]) -> u64 {
+        tag_mask(&self.tags, tags)
+    }
+
+    /// How many of the (sorted) bigram hashes `of` entry `i` contains.
+    pub fn shared_bigrams(&self, i: usize, of: &[u64]) -> usize {
+        let mine = self.bigrams.get(i).map(Vec::as_slice).unwrap_or(&[]);
+        of.iter().filter(|h| mine.binary_search(h).is_ok()).count()
     }
 
     /// Renders entry `i` with the draft's slots.
     pub fn render(&self, i: usize, slots: &crate::slots::Slots) -> String {
         self.phrases.get(i).map(|p| p.render(slots)).unwrap_or_default()
     }
+}
+
+fn tag_mask(known: &[String], tags: &[String]) -> u64 {
+    tags.iter().filter_map(|t| known.iter().position(|k| k == t)).fold(0, |m, i| m | 1 << i.min(63))
 }
 
 /// A Tera error with its causes, on one line.

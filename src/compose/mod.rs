@@ -42,10 +42,10 @@ fn share(section: Section) -> f64 {
 
 pub fn compose(brief: &Brief, bank: &Bank, plan: &Plan, seed: u64, brief_name: &str) -> Result<Composed> {
     let slots = Slots::new(brief, plan.headings.len());
-    let mut picker = Picker::new(bank, &slots, seed, &plan.topics, &plan.kind, plan.month)?;
+    let mut picker = Picker::new(bank, &slots, seed, plan);
     let mut sk = Skeleton::default();
     let agenda = {
-        let mut ctx = Ctx { brief, plan, picker: &mut picker, sk: &mut sk };
+        let mut ctx = Ctx { brief, bank, plan, picker: &mut picker, sk: &mut sk };
         let agenda = ctx.opening()?;
         for &s in &plan.sections {
             match s {
@@ -114,8 +114,8 @@ fn fill_minimum(sk: &mut Skeleton, picker: &mut Picker) -> Result<()> {
     for i in 0..sk.slots.len() {
         while sk.slots[i].filled.len() < sk.slots[i].min {
             let slot = &sk.slots[i];
-            match picker.pick(slot.section, slot.role, slot.require)? {
-                Some(s) => sk.slots[i].filled.push(s),
+            match picker.pick_near(slot.section, slot.role, slot.require, &slot.hint)? {
+                Some(s) => sk.slots[i].push(s),
                 None => {
                     sk.slots[i].open = false;
                     break;
@@ -127,42 +127,51 @@ fn fill_minimum(sk: &mut Skeleton, picker: &mut Picker) -> Result<()> {
 }
 
 /// Adds sentences where the draft is furthest below its proportions, until the target is reached.
+/// Slots first grow to their base size; when the draft is still short, they may grow further
+/// (stage 2, 3, …) up to their caps.
 fn grow(sk: &mut Skeleton, picker: &mut Picker, plan: &Plan, agenda_len: usize) -> Result<()> {
     let total_share: f64 = plan.sections.iter().map(|&s| share(s)).sum();
     let target = plan.length as f64;
+    let mut stage = 1;
+    let mut lens: Vec<(Section, usize)> = plan.sections.iter().map(|&s| (s, sk.section_len(s))).collect();
     loop {
-        let lens: Vec<(Section, usize)> = plan.sections.iter().map(|&s| (s, sk.section_len(s))).collect();
         let total = lens.iter().map(|x| x.1).sum::<usize>() + agenda_len;
         if total as f64 >= target * 0.98 {
             return Ok(());
         }
         // The section furthest below its share (as a fraction of its share) that can still grow.
-        let open_in = |s: Section, sk: &Skeleton| sk.slots.iter().any(|x| x.section == s && x.open && x.filled.len() < x.max);
+        let grows = |s: Section, sk: &Skeleton| sk.slots.iter().any(|x| x.section == s && x.can_grow(stage));
         let Some((section, _)) = lens
             .iter()
-            .filter(|(s, _)| open_in(*s, sk))
+            .filter(|(s, _)| grows(*s, sk))
             .map(|&(s, len)| (s, len as f64 / (target * share(s) / total_share)))
             .min_by(|a, b| a.1.total_cmp(&b.1))
         else {
-            return Ok(());
+            if stage >= 4 {
+                return Ok(());
+            }
+            stage += 1;
+            continue;
         };
         let Some(i) = (0..sk.slots.len())
-            .filter(|&i| {
-                let x = &sk.slots[i];
-                x.section == section && x.open && x.filled.len() < x.max
-            })
+            .filter(|&i| sk.slots[i].section == section && sk.slots[i].can_grow(stage))
             .min_by_key(|&i| (sk.slots[i].filled.len(), i))
         else {
             return Ok(());
         };
         let slot = &sk.slots[i];
-        match picker.pick(slot.section, slot.role, slot.require)? {
+        match picker.pick_near(slot.section, slot.role, slot.require, &slot.hint)? {
             Some(s) => {
                 let after = total + zh::count_chars(&s.text);
                 if after as f64 > target * 1.06 && (after as f64 - target) > (target - total as f64) {
                     sk.slots[i].open = false;
                 } else {
-                    sk.slots[i].filled.push(s);
+                    let before = sk.slots[i].chars_now();
+                    sk.slots[i].push(s);
+                    let grown = sk.slots[i].chars_now() - before;
+                    if let Some(l) = lens.iter_mut().find(|l| l.0 == section) {
+                        l.1 += grown;
+                    }
                 }
             }
             None => sk.slots[i].open = false,

@@ -5,7 +5,7 @@ use crate::draft::{Block, Sentence, Source};
 use crate::section::Section;
 use crate::zh;
 
-use super::pick::Require;
+use super::pick::{Affinity, Require};
 
 /// How a slot's sentences are laid out.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -24,10 +24,17 @@ pub struct Slot {
     pub role: &'static str,
     pub require: Require,
     pub min: usize,
+    /// How many a draft of the default length takes at most; longer drafts take a multiple.
     pub max: usize,
+    /// Never more than this, however long the draft.
+    pub cap: usize,
     pub mode: Mode,
     pub filled: Vec<Sentence>,
+    /// Characters in `filled`, kept by `push`.
+    pub len: usize,
     pub open: bool,
+    /// What this slot elaborates (a task title) and what its siblings do.
+    pub hint: Affinity,
 }
 
 #[derive(Debug)]
@@ -59,10 +66,46 @@ pub struct Skeleton {
     pub slots: Vec<Slot>,
 }
 
+impl Slot {
+    pub fn push(&mut self, s: Sentence) {
+        self.len += zh::count_chars(&s.text);
+        self.filled.push(s);
+    }
+
+    /// Characters this slot adds to its section, with chain numbers.
+    pub fn chars_now(&self) -> usize {
+        let prefix = if self.mode != Mode::Inline && self.filled.len() > 1 { 2 * self.filled.len() } else { 0 };
+        self.len + prefix
+    }
+
+    /// True when the slot may take another sentence at growth stage `stage` (1, 2, …).
+    pub fn can_grow(&self, stage: usize) -> bool {
+        self.open && self.filled.len() < (self.max * stage).min(self.cap)
+    }
+}
+
 impl Skeleton {
     pub fn slot(&mut self, section: Section, role: &'static str, require: Require, min: usize, max: usize, mode: Mode) -> usize {
-        self.slots.push(Slot { section, role, require, min, max, mode, filled: Vec::new(), open: max > 0 });
+        let cap = match (mode, role) {
+            (_, "item" | "credit" | "purpose") => max,
+            (Mode::Inline, _) => max * 3,
+            _ => max + 2,
+        };
+        self.slots.push(Slot { section, role, require, min, max, cap, mode, filled: Vec::new(), len: 0, open: max > 0, hint: Affinity::default() });
         self.slots.len() - 1
+    }
+
+    /// A slot that elaborates `about`, among siblings (see `Slot::hint`).
+    pub fn slot_about(&mut self, section: Section, role: &'static str, (min, max): (usize, usize), about: &str, siblings: &[&str], topics: u64) -> usize {
+        let i = self.slot(section, role, Require::Any, min, max, Mode::Inline);
+        if let Some(s) = self.slots.get_mut(i) {
+            let near = zh::bigram_hashes(about);
+            let mut far: Vec<u64> = siblings.iter().filter(|t| **t != about).flat_map(|t| zh::bigram_hashes(t)).filter(|b| !near.contains(b)).collect();
+            far.sort_unstable();
+            far.dedup();
+            s.hint = Affinity { near, far, topics };
+        }
+        i
     }
 
     /// Characters now in a section (fixed text, headings and filled slots).
@@ -83,7 +126,7 @@ impl Skeleton {
                 }
             }
         }
-        n + self.slots.iter().filter(|s| s.section == section).map(slot_len).sum::<usize>()
+        n + self.slots.iter().filter(|s| s.section == section).map(Slot::chars_now).sum::<usize>()
     }
 
     /// Flattens into blocks per section, numbering headings (一、 and （一）) and chains.
@@ -137,11 +180,6 @@ impl Skeleton {
         }
         out
     }
-}
-
-fn slot_len(s: &Slot) -> usize {
-    let prefix = if s.mode != Mode::Inline && s.filled.len() > 1 { 2 } else { 0 };
-    s.filled.iter().map(|x| zh::count_chars(&x.text) + prefix).sum()
 }
 
 /// Prefixes 一是、二是… when `chain` and there are at least two sentences.

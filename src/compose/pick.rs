@@ -1,7 +1,7 @@
 //! The picker: the only holder of the draft's RNG. Draws bank entries by section and role, fitted
 //! to the brief (topic, meeting kind, month, fillable slots), never the same entry twice.
 
-use std::collections::BTreeSet;
+use std::collections::HashSet;
 
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -26,28 +26,65 @@ pub struct Picker<'a> {
     bank: &'a Bank,
     slots: &'a Slots,
     rng: ChaCha8Rng,
-    used: BTreeSet<&'a str>,
-    topics: &'a [String],
+    /// Entries drawn so far, by bank index.
+    used: Vec<bool>,
+    /// The mask of slots that have a value.
+    present: u32,
+    /// Fingerprints of the sentences drawn so far (membership only; never iterated).
+    said: HashSet<u64>,
+    /// The draft's topic tags as a bank topic mask.
+    topics: u64,
+    /// The topics of the meeting itself (not of its tags): the only ones that may shape headings.
+    primary: u64,
     kind: &'a str,
     month: Option<u8>,
 }
 
+/// Bigrams of the text a slot elaborates (`near`) and of its siblings (`far`).
+#[derive(Debug, Clone, Default)]
+pub struct Affinity {
+    /// Hashes of the bigrams (see `zh::bigram_hashes`).
+    pub near: Vec<u64>,
+    pub far: Vec<u64>,
+    /// Topic mask of the text elaborated (a task title's own field), allowed besides the draft's.
+    pub topics: u64,
+}
+
+/// A drawn sentence repeats the draft when this share of its four-character runs was said already.
+const ECHO: f64 = 0.4;
+
 impl<'a> Picker<'a> {
-    pub fn new(bank: &'a Bank, slots: &'a Slots, seed: u64, topics: &'a [String], kind: &'a str, month: Option<u8>) -> Result<Self> {
-        Ok(Picker { bank, slots, rng: ChaCha8Rng::seed_from_u64(seed), used: BTreeSet::new(), topics, kind, month })
+    pub fn new(bank: &'a Bank, slots: &'a Slots, seed: u64, plan: &'a crate::plan::Plan) -> Self {
+        Picker {
+            bank,
+            slots,
+            rng: ChaCha8Rng::seed_from_u64(seed),
+            used: vec![false; bank.entries().len()],
+            present: slots.present(),
+            said: HashSet::new(),
+            topics: bank.topic_mask(&plan.topics),
+            primary: bank.topic_mask(&plan.primary_topics),
+            kind: &plan.kind,
+            month: plan.month,
+        }
     }
 
-    fn fits(&self, e: &Entry, require: Require) -> bool {
+    fn fits(&self, i: usize, e: &Entry, require: Require, hint: &Affinity) -> bool {
         let seasonal_ok = if e.role == "greeting" {
             self.month.is_some_and(|m| e.months.contains(&m))
         } else {
             e.months.is_empty() || self.month.is_some_and(|m| e.months.contains(&m))
         };
-        !self.used.contains(e.id.as_str())
+        !self.used.get(i).copied().unwrap_or(true)
             && seasonal_ok
             && (e.kinds.is_empty() || e.kinds.iter().any(|k| k == self.kind))
-            && (e.is_general() || e.topics.iter().any(|t| self.topics.contains(t)))
-            && e.needs.iter().all(|n| self.slots.get(n).is_some_and(|v| !v.is_empty()))
+            && (e.topic_mask == 0 || {
+                // Headings and the opening speak for the whole meeting: only its own topic shapes them.
+                let whole = e.role.starts_with("heading") || e.section == Section::Opening;
+                let allowed = if whole { self.primary } else { self.topics | hint.topics };
+                e.topic_mask & allowed != 0
+            })
+            && e.need_mask & !self.present == 0
             && match require {
                 Require::Any => true,
                 Require::Uses(s) => e.uses(s),
@@ -55,10 +92,19 @@ impl<'a> Picker<'a> {
             }
     }
 
-    /// Weight of an entry: topic and meeting-kind entries are preferred to general ones.
-    fn weight(&self, e: &Entry) -> u64 {
+    /// Weight of an entry: topic and meeting-kind entries are preferred to general ones; entries
+    /// that share words with the text a slot elaborates (a task title) are preferred, and those
+    /// that plainly belong to another (a sibling task's title) are pushed back.
+    fn weight(&self, i: usize, e: &Entry, hint: &Affinity) -> u64 {
         let mut w = (e.weight.max(0.01) * 100.0).round() as u64;
-        if !e.is_general() {
+        if !hint.near.is_empty() {
+            let near = self.bank.shared_bigrams(i, &hint.near) as u64;
+            w *= 1 + 2 * near.min(3);
+            if near < 2 && self.bank.shared_bigrams(i, &hint.far) >= 2 {
+                w = w / 16 + 1;
+            }
+        }
+        if e.topic_mask != 0 {
             w *= 4;
         }
         if !e.kinds.is_empty() {
@@ -69,24 +115,47 @@ impl<'a> Picker<'a> {
 
     /// Draws one entry of `section`/`role` and renders it; None when nothing fits.
     pub fn pick(&mut self, section: Section, role: &str, require: Require) -> Result<Option<Sentence>> {
-        let candidates: Vec<(usize, &'a Entry)> = self.bank.role_indexed(section, role).filter(|(_, e)| self.fits(e, require)).collect();
-        let total: u64 = candidates.iter().map(|(_, e)| self.weight(e)).sum();
-        let Some(&(mut chosen)) = candidates.first() else {
-            return Ok(None);
-        };
-        let mut r = self.rng.random_range(0..total.max(1));
-        for &(i, e) in &candidates {
-            let w = self.weight(e);
-            if r < w {
-                chosen = (i, e);
-                break;
+        self.pick_near(section, role, require, &Affinity::default())
+    }
+
+    /// Like `pick`, preferring entries that share the bigrams in `hint`. An entry that would
+    /// echo what the draft has already said is set aside and another is drawn.
+    pub fn pick_near(&mut self, section: Section, role: &str, require: Require, hint: &Affinity) -> Result<Option<Sentence>> {
+        loop {
+            let candidates: Vec<(usize, &'a Entry, u64)> = self
+                .bank
+                .role_indexed(section, role)
+                .filter(|&(i, e)| self.fits(i, e, require, hint))
+                .map(|(i, e)| (i, e, self.weight(i, e, hint)))
+                .collect();
+            let total: u64 = candidates.iter().map(|c| c.2).sum();
+            let Some(&(mut index, mut entry, _)) = candidates.first() else {
+                return Ok(None);
+            };
+            let mut r = self.rng.random_range(0..total.max(1));
+            for &(i, e, w) in &candidates {
+                if r < w {
+                    (index, entry) = (i, e);
+                    break;
+                }
+                r -= w;
             }
-            r -= w;
+            if let Some(u) = self.used.get_mut(index) {
+                *u = true;
+            }
+            let grams = self.bank.grams(index);
+            let echoed = grams.iter().filter(|g| self.said.contains(g)).count();
+            if !grams.is_empty() && echoed as f64 > ECHO * grams.len() as f64 {
+                continue;
+            }
+            self.said.extend(grams.iter().copied());
+            return Ok(Some(self.render(index, entry)));
         }
-        let (index, chosen) = chosen;
-        self.used.insert(chosen.id.as_str());
+    }
+
+    fn render(&self, index: usize, chosen: &Entry) -> Sentence {
         let text = self.bank.render(index, self.slots);
-        Ok(Some(Sentence { text: text.trim().to_owned(), source: Source::Bank { id: chosen.id.clone() } }))
+        Sentence { text: text.trim().to_owned(), source: Source::Bank { id: chosen.id.clone() } }
     }
 
     /// Like `pick`, but a missing entry is an error: the templates rely on this role.

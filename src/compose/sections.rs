@@ -22,6 +22,7 @@ fn chain(facts: Vec<Sentence>) -> Vec<Piece> {
 
 pub struct Ctx<'b, 'p, 'a> {
     pub brief: &'b Brief,
+    pub bank: &'b crate::bank::Bank,
     pub plan: &'p Plan,
     pub picker: &'p mut Picker<'a>,
     pub sk: &'p mut Skeleton,
@@ -47,7 +48,7 @@ impl Ctx<'_, '_, '_> {
         if !self.brief.meeting.preceded_by.is_empty() {
             body.push(Piece::Fixed(self.picker.must(s, "context", Require::Uses("meeting.preceded"))?));
         }
-        body.push(Piece::Slot(self.sk.slot(s, "context", Require::Avoids("meeting.preceded"), 1, 3, Mode::Inline)));
+        body.push(Piece::Slot(self.sk.slot(s, "context", Require::Avoids("meeting.preceded"), 1, 2, Mode::Inline)));
         body.push(Piece::Slot(self.sk.slot(s, "purpose", Require::Any, 1, 1, Mode::Inline)));
         self.push(s, vec![Part::Para(vec![Piece::Fixed(salutation)]), Part::Para(body)]);
         self.picker.must(s, "agenda", Require::Any)
@@ -61,7 +62,12 @@ impl Ctx<'_, '_, '_> {
         let folded = self.plan.layout == Layout::TasksFirst;
         if let Some(review) = &self.brief.review {
             if let Some(summary) = &review.summary {
-                lead.push(Piece::Fixed(fact(summary, "review.summary".into())));
+                // The brief's overall judgement follows the lead as its conclusion.
+                let mut f = fact(summary, "review.summary".into());
+                if !f.text.starts_with("总") {
+                    f.text = format!("总的看，{}", f.text);
+                }
+                lead.push(Piece::Fixed(f));
             }
             let many = review.achievements.len() > 1;
             let mut plain_run: Vec<Piece> = Vec::new();
@@ -100,7 +106,7 @@ impl Ctx<'_, '_, '_> {
         } else {
             parts.push(Part::Para(lead));
         }
-        let summary = Piece::Slot(self.sk.slot(s, "summary", Require::Any, 0, 2, Mode::Inline));
+        let summary = Piece::Slot(self.sk.slot(s, "summary", Require::Any, 0, 3, Mode::Inline));
         let credit = Piece::Slot(self.sk.slot(s, "credit", Require::Any, 0, 1, Mode::Inline));
         parts.push(Part::Para(vec![summary, credit]));
         self.push(s, parts);
@@ -143,7 +149,7 @@ impl Ctx<'_, '_, '_> {
         for (i, text) in self.brief.situation.iter().enumerate() {
             body.push(Piece::Fixed(fact(text, format!("situation[{i}]"))));
         }
-        let points = Piece::Slot(self.sk.slot(s, "point", Require::Any, 2, 4, Mode::Chain));
+        let points = Piece::Slot(self.sk.slot(s, "point", Require::Any, 2, 5, Mode::Chain));
         if self.plan.layout == Layout::TasksFirst {
             body.push(points);
             parts.push(Part::Para(body));
@@ -170,6 +176,7 @@ impl Ctx<'_, '_, '_> {
             let require = if self.brief.tasks.len() > 1 { Require::Any } else { Require::Avoids("count.tasks") };
             parts.push(Part::Para(vec![Piece::Fixed(self.picker.must(s, "lead", require)?)]));
         }
+        let titles: Vec<&str> = self.brief.tasks.iter().map(|t| t.title()).collect();
         for (i, task) in self.brief.tasks.iter().enumerate() {
             let level = if tasks_first { 1 } else { 2 };
             parts.push(Part::Heading {
@@ -179,10 +186,14 @@ impl Ctx<'_, '_, '_> {
             });
             let points = task.points();
             let min = if points.is_empty() { 1 } else { 0 };
-            let mut body = vec![Piece::Slot(self.sk.slot(s, "point", Require::Any, min, 3, Mode::Inline))];
+            // Points (要…) first; then the brief's points, more elaboration and a closing demand.
+            let title = task.title();
+            let own = self.bank.topic_mask(&self.bank.topics().infer([title]));
+            parts.push(Part::Para(vec![Piece::Slot(self.sk.slot_about(s, "point", (min, 3), title, &titles, own))]));
             let facts = points.iter().enumerate().map(|(j, p)| fact(p, format!("tasks[{i}].points[{j}]"))).collect();
-            body.extend(chain(facts));
-            body.push(Piece::Slot(self.sk.slot(s, "requirement", Require::Any, 0, 1, Mode::Inline)));
+            let mut body = chain(facts);
+            body.push(Piece::Slot(self.sk.slot_about(s, "point", (0, 3), title, &titles, own)));
+            body.push(Piece::Slot(self.sk.slot_about(s, "requirement", (0, 2), title, &titles, own)));
             parts.push(Part::Para(body));
         }
         self.push(s, parts);
@@ -193,7 +204,7 @@ impl Ctx<'_, '_, '_> {
         let s = Section::Guarantee;
         let mut parts = Vec::new();
         self.heading(s, &mut parts)?;
-        parts.push(Part::Paras(self.sk.slot(s, "point", Require::Any, 2, 4, Mode::Paras)));
+        parts.push(Part::Paras(self.sk.slot(s, "point", Require::Any, 2, 5, Mode::Paras)));
         self.push(s, parts);
         Ok(())
     }
