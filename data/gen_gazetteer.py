@@ -8,13 +8,13 @@ Sources (install them, then run this script from the repository root):
 
 gazetteer.tsv: `code<TAB>full name<TAB>short name<TAB>weight` for provinces, prefecture-level and
 county-level divisions (development zones and placeholder rows dropped). The short name is empty
-when it is a common word (jieba lists it as an ordinary word of frequency >= 100 and the
+when it is a common word (jieba lists it as an ordinary word of frequency >= COMMON_FREQ and the
 hand list KEEP_SHORT does not keep it, or the hand list COMMON_SHORT names it) or
 a single character. A full name that is itself a common word (城区, 矿区, 郊区…) is written with a
 leading `-`: it is kept for the record but never matched. `weight` is the name's jieba frequency
 (or a default), used to segment ambiguous text (黄河南岸 is 黄河|南岸, not 黄|河南|岸).
 
-lexicon.tsv: `word<TAB>frequency`: the ordinary words (jieba, frequency >= LEXICON_FREQ, 2 to 4 characters) that overlap
+lexicon.tsv: `word<TAB>frequency`: the ordinary words (jieba, frequency >= 10, 2 to 4 characters) that overlap
 or contain a place name, and the single characters of all names, so that check can segment the
 few characters around a candidate place name instead of reporting every substring.
 """
@@ -25,7 +25,8 @@ import sys
 
 MIN_FREQ = 3
 DEFAULT_FREQ = 60
-LEXICON_FREQ = 100
+LEXICON_FREQ = 10
+COMMON_FREQ = 100
 PLACE_TAGS = {"ns", "nr", "nrt", "nrfg"}
 
 # Short names that are ordinary words in speeches although jieba tags them as place or person
@@ -135,7 +136,7 @@ def main():
     for code, full, level in divisions(root):
         short = short_name(full, level)
         freq, tag = jieba.get(short, (0, ""))
-        common = short in COMMON_SHORT or (freq >= LEXICON_FREQ and tag not in PLACE_TAGS and short not in KEEP_SHORT)
+        common = short in COMMON_SHORT or (freq >= COMMON_FREQ and tag not in PLACE_TAGS and short not in KEEP_SHORT)
         if review and short and not common and freq >= 300:
             print("review:", short, freq, tag, file=sys.stderr)
         if common:

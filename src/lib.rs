@@ -3,7 +3,7 @@
 //! # Codemap
 //!
 //! ```text
-//! drafting  brief.yaml ─▶ brief ─▶ plan ─▶ compose ─▶ Draft ─▶ render ─▶ md / txt / json
+//! drafting  brief.yaml ─▶ brief ─▶ plan ─▶ compose ─▶ Draft ─▶ render ─▶ md / txt / json / docx
 //!                                  (layout,  (bank + seeded      (Tera templates; serde)
 //!                                  sections)  ChaCha picks)
 //! ```
@@ -14,7 +14,9 @@
 //! - `slots`   — the values entries may print (brief values + level words + counts)
 //! - `plan`    — layout, sections, level-1 headings, length, topics
 //! - `compose` — the picker (the only RNG), section builders, the length budget
-//! - `draft`   — the structured draft; `render` lays it out
+//! - `draft`   — the structured draft; `render` lays it out (md, txt via Tera; json; docx)
+//! - `regen`   — section surgery on an edited Markdown draft
+//! - `check`   — `speechgen check`: the quality rules of SPEC §7 over any draft (gazetteer, numbering…)
 //! - `section`, `zh`, `script` — section names, Chinese text helpers, Traditional characters
 //! - `output`  — the atomic, no-overwrite file writer
 //!
@@ -28,13 +30,19 @@
 //! - The drafting road loads nothing that mining needs (segmentation, conversion tables).
 //! - The library knows nothing of clap, terminals or exit codes.
 
+pub mod analyze;
 pub mod bank;
 pub mod brief;
+pub mod check;
 pub mod compose;
+pub mod corpus;
 pub mod draft;
 pub mod error;
+pub mod label;
+pub mod mine;
 pub mod output;
 pub mod plan;
+pub mod regen;
 pub mod render;
 pub mod script;
 pub mod section;
@@ -105,16 +113,44 @@ pub struct Rendered {
 pub fn draft(req: &DraftRequest) -> Result<Rendered> {
     let plan = plan::Plan::new(req.brief, req.bank.topics(), req.length);
     let composed = compose::compose(req.brief, req.bank, &plan, req.seed, req.brief_name)?;
-    let text = match req.format {
-        render::Format::Md => req.templates.markdown(&composed.draft)?,
-        render::Format::Txt => req.templates.text(&composed.draft)?,
-        render::Format::Json => render::json(&composed.draft),
-        render::Format::Docx => {
-            return Err(Error::usage("Word output (--format docx) is not built yet")
-                .with_hint("use --format md or txt and paste into Word or WPS"))
-        }
+    let bytes = match req.format {
+        render::Format::Md => req.templates.markdown(&composed.draft)?.into_bytes(),
+        render::Format::Txt => req.templates.text(&composed.draft)?.into_bytes(),
+        render::Format::Json => render::json(&composed.draft).into_bytes(),
+        render::Format::Docx => render::docx(&composed.draft)?,
     };
-    Ok(Rendered { bytes: text.into_bytes(), notes: composed.notes, draft: composed.draft })
+    Ok(Rendered { bytes, notes: composed.notes, draft: composed.draft })
+}
+
+/// Reads a draft (UTF-8 with or without BOM, UTF-16 with BOM, GB18030) and checks it (SPEC §7).
+pub fn check_file(path: &Path, opts: &check::Options) -> Result<check::Report> {
+    if path.is_dir() {
+        return Err(Error::input(path, None, "this is a folder, not a draft")
+            .with_hint("give the path of a .md or .txt draft"));
+    }
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let Some(text) = brief::decode_text(&bytes) else {
+        return Err(Error::input(path, None, "this is a binary file, not a draft")
+            .with_hint("check reads Markdown or plain text; save a Word file as .txt first"));
+    };
+    Ok(check::check(&text, opts))
+}
+
+/// Rewrites one section of the writer's Markdown draft `old` (named `file` in messages) for the
+/// current brief: composes a fresh draft with the request's seed and splices its section in.
+pub fn regen(old: &str, file: &str, req: &DraftRequest, section: section::Section) -> Result<regen::Spliced> {
+    let plan = plan::Plan::new(req.brief, req.bank.topics(), req.length);
+    let marks: Vec<&str> = old.lines().filter(|l| l.trim_start().starts_with("<!-- section:")).collect();
+    if marks.is_empty() {
+        return Err(Error::input(file, None, "this draft has no section markers (<!-- section: … -->)")
+            .with_hint("regen works on Markdown drafts written by speechgen; keep the markers when editing"));
+    }
+    // Everything the writer keeps: a fresh sentence must not repeat any of it.
+    let composed = compose::compose_avoiding(req.brief, req.bank, &plan, req.seed, req.brief_name, old)?;
+    let fresh = req.templates.markdown(&composed.draft)?;
+    let mut spliced = regen::splice(old, &fresh, section, file)?;
+    spliced.notes.extend(composed.notes);
+    Ok(spliced)
 }
 
 /// The brief's file name without folders, for the draft header.

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use cli::{BankAction, Cli, Command, DraftArgs};
+use cli::{AnalyzeArgs, BankAction, CheckArgs, Cli, Command, DraftArgs, MineArgs, RegenArgs};
 use speechgen::render::{Format, Templates};
 use speechgen::{Error, Result};
 
@@ -60,7 +60,59 @@ fn run(cmd: Command) -> Result<u8> {
             Ok(0)
         }
         Command::Bank { action } => bank(action),
+        Command::Regen(a) => regen(a),
+        Command::Check(a) => check(a),
+        Command::Mine(a) => mine(a),
+        Command::Analyze(a) => analyze(a),
     }
+}
+
+fn mine(a: MineArgs) -> Result<u8> {
+    use std::io::IsTerminal;
+    let progress = std::io::stderr().is_terminal();
+    let summary = speechgen::mine::mine(&a.paths, &a.output, progress)?;
+    eprint!("{summary}");
+    Ok(0)
+}
+
+fn analyze(a: AnalyzeArgs) -> Result<u8> {
+    let json = match a.format.as_str() {
+        "text" => false,
+        "json" => true,
+        f => return Err(Error::usage(format!("unknown format `{f}`")).with_hint("use --format text or --format json")),
+    };
+    let reports = speechgen::analyze::analyze_paths(&a.files)?;
+    let out = if json { speechgen::analyze::to_json(&reports) } else { speechgen::analyze::to_text(&reports) };
+    print_out(out.as_bytes())?;
+    Ok(0)
+}
+
+fn check(a: CheckArgs) -> Result<u8> {
+    let json = match a.format.as_str() {
+        "text" => false,
+        "json" => true,
+        f => return Err(Error::usage(format!("unknown format `{f}`")).with_hint("use text or json")),
+    };
+    let brief = a.brief.as_deref().map(speechgen::brief::load_brief).transpose()?;
+    let bank = speechgen::load_bank(&a.banks)?;
+    let mut allow = a.allow;
+    if let Some(p) = &a.allow_file {
+        let bytes = std::fs::read(p).map_err(|e| Error::io(p, e))?;
+        let text = speechgen::brief::decode_text(&bytes).unwrap_or_default();
+        allow.extend(text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(String::from));
+    }
+    let opts = speechgen::check::Options { brief: brief.as_ref(), topics: Some(bank.topics()), allow, length: a.length };
+    let mut reports = Vec::new();
+    for d in &a.drafts {
+        reports.push((d.display().to_string(), speechgen::check_file(d, &opts)?));
+    }
+    let out = if json {
+        speechgen::check::json(&reports)
+    } else {
+        reports.iter().map(|(f, r)| speechgen::check::text_report(f, r)).collect()
+    };
+    print_out(out.as_bytes())?;
+    Ok(if reports.iter().any(|(_, r)| r.errors() > 0) { 1 } else { 0 })
 }
 
 fn draft(a: DraftArgs) -> Result<u8> {
@@ -103,8 +155,51 @@ fn draft(a: DraftArgs) -> Result<u8> {
     }
     match &a.output {
         Some(o) => speechgen::output::write_atomic(o, &out.bytes, a.force)?,
+        None if format == Format::Docx && std::io::IsTerminal::is_terminal(&std::io::stdout()) => {
+            return Err(Error::usage("a Word file is binary and is not printed on the terminal")
+                .with_hint("write it to a file: -o draft.docx"));
+        }
         None => print_out(&out.bytes)?,
     }
+    Ok(0)
+}
+
+fn regen(a: RegenArgs) -> Result<u8> {
+    let section = speechgen::section::Section::parse(&a.section).ok_or_else(|| {
+        Error::usage(format!("unknown section `{}`", a.section))
+            .with_hint("opening review problems situation tasks guarantee closing, or 开场 成绩回顾 问题不足 认识形势 下步任务 保障落实 结尾号召")
+    })?;
+    let bytes = std::fs::read(&a.draft).map_err(|e| Error::io(&a.draft, e))?;
+    let old = speechgen::brief::decode_text(&bytes)
+        .ok_or_else(|| Error::input(&a.draft, None, "this is a binary file, not a Markdown draft"))?;
+    let brief = speechgen::brief::load_brief(&a.brief)?;
+    let bank = speechgen::load_bank(&a.banks)?;
+    let templates = Templates::load(a.templates.as_deref())?;
+    let seed = a.seed.unwrap_or_else(|| {
+        let s = fresh_seed();
+        eprintln!("seed: {s}");
+        s
+    });
+    let name = speechgen::brief_name(&a.brief);
+    let req = speechgen::DraftRequest {
+        brief: &brief,
+        brief_name: &name,
+        bank: &bank,
+        templates: &templates,
+        seed,
+        length: a.length,
+        format: Format::Md,
+    };
+    let file = a.draft.display().to_string();
+    let spliced = speechgen::regen(&old, &file, &req, section)?;
+    let mut backup = a.draft.clone().into_os_string();
+    backup.push("~");
+    speechgen::output::write_atomic(Path::new(&backup), &bytes, true)?;
+    speechgen::output::write_atomic(&a.draft, spliced.text.as_bytes(), true)?;
+    for n in &spliced.notes {
+        eprintln!("note: {n}");
+    }
+    eprintln!("rewrote the {section} section of {file}; the previous version is {}", Path::new(&backup).display());
     Ok(0)
 }
 

@@ -86,6 +86,11 @@ pub struct CountSlots {
     pub problems: String,
 }
 
+/// A count before a measure word: 两点意见, not 二点意见.
+fn count(n: usize) -> String {
+    if n == 2 { "两".into() } else { zh::numeral(n) }
+}
+
 fn opt(s: &Option<String>) -> String {
     s.as_deref().map(zh::clause).unwrap_or_default()
 }
@@ -116,9 +121,9 @@ impl Slots {
             period: PeriodSlots { review: opt(&brief.period.review), plan: opt(&brief.period.plan) },
             closing: ClosingSlots { vision: brief.closing.as_ref().map(|c| opt(&c.vision)).unwrap_or_default() },
             count: CountSlots {
-                points: zh::numeral(points),
-                tasks: zh::numeral(brief.tasks.len()),
-                problems: zh::numeral(brief.problems.as_ref().map_or(0, Vec::len)),
+                points: count(points),
+                tasks: count(brief.tasks.len()),
+                problems: count(brief.problems.as_ref().map_or(0, Vec::len)),
             },
         }
     }

@@ -88,6 +88,15 @@ fn hash_chars(w: &[char]) -> u64 {
     h
 }
 
+/// The Han bigrams of a short text, sorted and deduplicated.
+pub fn bigrams(s: &str) -> Vec<String> {
+    let chars: Vec<char> = s.chars().filter(|&c| is_han(c)).collect();
+    let mut out: Vec<String> = chars.windows(2).map(|w| w.iter().collect()).collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
 /// Hashes of the text's Han bigrams, sorted and deduplicated.
 pub fn bigram_hashes(s: &str) -> Vec<u64> {
     let mut out = Vec::new();

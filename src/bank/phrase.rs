@@ -170,3 +170,45 @@ fn render_into(segs: &[Seg], slots: &Slots, out: &mut String) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::brief::parse_brief;
+    use std::path::Path;
+
+    fn slots(yaml: &str) -> Slots {
+        let brief = parse_brief(yaml.as_bytes(), Path::new("t.yaml")).expect("test brief parses");
+        Slots::new(&brief, 4)
+    }
+
+    fn check(text: &str, expected: &str) {
+        let s = slots(crate::EXAMPLE_BRIEF);
+        assert_eq!(Phrase::compile(text).map(|p| p.render(&s)).as_deref(), Ok(expected), "{text}");
+    }
+
+    #[test]
+    fn slots_and_conditions() {
+        check("{{ locality.all }}上下", "全区上下");
+        check("{% if locality.superior %}在{{ locality.superior }}的领导下{% else %}在党的领导下{% endif %}", "在市委、市政府的领导下");
+        check("{% if not speaker.on_behalf_of %}甲{% elif meeting.kind and locality.name %}乙{% endif %}", "乙");
+        check("{%- if nothing_here or locality.level -%}有{%- endif -%}", "有");
+        assert!(Phrase::compile("{{ x | upper }}").is_err());
+        assert!(Phrase::compile("{% for x in y %}{% endfor %}").is_err());
+        assert!(Phrase::compile("{% if a %}").is_err());
+    }
+
+    /// Every built-in entry renders the same through the subset as through Tera itself.
+    #[test]
+    fn the_subset_agrees_with_tera_on_the_builtin_bank() {
+        let sparse = "meeting:\n  name: 全镇工作会议\n  topic: 乡村振兴\nspeaker:\n  title: 镇长\nlocality:\n  name: 柳林镇\ntasks:\n  - 抓好产业\n";
+        let bank = crate::load_bank(&[]).expect("built-in bank");
+        for slots in [slots(crate::EXAMPLE_BRIEF), slots(sparse)] {
+            let ctx = tera::Context::from_serialize(&slots).expect("slots serialise");
+            for (i, e) in bank.entries().iter().enumerate() {
+                let want = tera::Tera::one_off(&e.text, &ctx, false).expect("tera renders the entry");
+                assert_eq!(bank.render(i, &slots), want, "{}", e.id);
+            }
+        }
+    }
+}

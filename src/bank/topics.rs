@@ -50,13 +50,14 @@ impl TopicTable {
         self.topics.iter().any(|t| t.tag == tag)
     }
 
-    /// Tags whose keywords (or the tag itself) occur in any of the texts, in table order.
+    /// Tags whose keywords occur in any of the texts (or that equal one of them), in table order.
+    /// The tag's name alone is not a keyword: 教育 must not tag 党员教育管理.
     pub fn infer<'a>(&self, texts: impl IntoIterator<Item = &'a str> + Clone) -> Vec<String> {
         self.topics
             .iter()
             .filter(|t| {
                 texts.clone().into_iter().any(|text| {
-                    text == t.tag || text.contains(t.tag.as_str()) || t.keywords.iter().any(|k| !k.is_empty() && text.contains(k.as_str()))
+                    text == t.tag || t.keywords.iter().any(|k| !k.is_empty() && text.contains(k.as_str()))
                 })
             })
             .map(|t| t.tag.clone())
@@ -78,5 +79,7 @@ mod tests {
         assert_eq!(table.infer(["全县安全生产工作会议"]), ["安全生产"]);
         assert_eq!(table.infer(["全县教育工作会议", "学校"]), ["教育"]);
         assert!(table.infer(["全区工作会议"]).is_empty());
+        assert_eq!(table.infer(["教育"]), ["教育"]);
+        assert!(table.infer(["加强党员教育管理"]).is_empty());
     }
 }

@@ -7,6 +7,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::section::Section;
+
 /// One line of the input.
 pub struct Line<'a> {
     /// 1-based line number.
@@ -61,21 +63,37 @@ pub struct Speech {
 pub struct Doc<'a> {
     pub lines: Vec<Line<'a>>,
     pub speeches: Vec<Speech>,
+    /// `<!-- section: NAME -->` markers: line index and section.
+    pub markers: Vec<(usize, Section)>,
 }
 
 impl<'a> Doc<'a> {
     pub fn parse(input: &'a str) -> Doc<'a> {
         let mut lines = Vec::new();
         let mut in_comment = false;
+        let mut markers = Vec::new();
         for (i, raw) in input.split('\n').enumerate() {
             let raw = raw.strip_suffix('\r').unwrap_or(raw);
+            if let Some(name) = raw.trim().strip_prefix("<!-- section:").and_then(|r| r.strip_suffix("-->")) {
+                if let Some(s) = Section::parse(name) {
+                    markers.push((i, s));
+                }
+            }
             let (text, md) = blank_markup(raw, &mut in_comment);
             let at = text.len() - text.trim_start_matches(is_space).len();
             let len = text.trim_matches(is_space).len();
             lines.push(Line { no: i + 1, text, at, len, md });
         }
         let speeches = split_speeches(&lines);
-        Doc { lines, speeches }
+        Doc { lines, speeches, markers }
+    }
+
+    /// The lines from a section's marker to the next marker, if the draft has markers.
+    pub fn section_range(&self, section: Section) -> Option<(usize, usize)> {
+        let k = self.markers.iter().position(|m| m.1 == section)?;
+        let start = self.markers.get(k)?.0;
+        let end = self.markers.get(k + 1).map_or(self.lines.len(), |m| m.0);
+        Some((start, end))
     }
 
     /// Indexes of the non-blank lines of a speech that are not header lines.

@@ -41,8 +41,14 @@ fn share(section: Section) -> f64 {
 }
 
 pub fn compose(brief: &Brief, bank: &Bank, plan: &Plan, seed: u64, brief_name: &str) -> Result<Composed> {
+    compose_avoiding(brief, bank, plan, seed, brief_name, "")
+}
+
+/// Like `compose`, but never draws a sentence that already stands in `avoid` (the rest of a draft
+/// whose one section is being rewritten).
+pub fn compose_avoiding(brief: &Brief, bank: &Bank, plan: &Plan, seed: u64, brief_name: &str, avoid: &str) -> Result<Composed> {
     let slots = Slots::new(brief, plan.headings.len());
-    let mut picker = Picker::new(bank, &slots, seed, plan);
+    let mut picker = Picker::new(bank, &slots, seed, plan, avoid);
     let mut sk = Skeleton::default();
     let agenda = {
         let mut ctx = Ctx { brief, bank, plan, picker: &mut picker, sk: &mut sk };
@@ -100,7 +106,7 @@ pub fn compose(brief: &Brief, bank: &Bank, plan: &Plan, seed: u64, brief_name: &
     let (lo, hi) = (plan.length as f64 * 0.9, plan.length as f64 * 1.1);
     if (draft.meta.length as f64) < lo {
         notes.push(format!(
-            "the draft has {} characters, short of the target of {}: the phrase bank ran out of fitting sentences; add entries or more facts",
+            "the draft has {} characters, short of the target of {}: the brief gives too little to say at that length without padding; add facts (achievements, problems, task points) or lower the target",
             draft.meta.length, plan.length
         ));
     } else if draft.meta.length as f64 > hi && notes.is_empty() {

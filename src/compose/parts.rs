@@ -86,10 +86,12 @@ impl Slot {
 
 impl Skeleton {
     pub fn slot(&mut self, section: Section, role: &'static str, require: Require, min: usize, max: usize, mode: Mode) -> usize {
+        // Chains longer than five (六是…) tire the listener; a paragraph of more than five
+        // elaborating sentences reads as padding.
         let cap = match (mode, role) {
             (_, "item" | "credit" | "purpose") => max,
-            (Mode::Inline, _) => max * 3,
-            _ => max + 2,
+            (Mode::Inline, _) => (max * 2).clamp(max, 5),
+            _ => (max + 2).min(5),
         };
         self.slots.push(Slot { section, role, require, min, max, cap, mode, filled: Vec::new(), len: 0, open: max > 0, hint: Affinity::default() });
         self.slots.len() - 1

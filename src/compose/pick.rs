@@ -32,6 +32,10 @@ pub struct Picker<'a> {
     present: u32,
     /// Fingerprints of the sentences drawn so far (membership only; never iterated).
     said: HashSet<u64>,
+    /// Text already standing in the draft (regen): sentences found in it are not drawn again.
+    avoid: &'a str,
+    /// The first four characters of each sentence drawn so far: no two sentences open alike.
+    openings: HashSet<String>,
     /// The draft's topic tags as a bank topic mask.
     topics: u64,
     /// The topics of the meeting itself (not of its tags): the only ones that may shape headings.
@@ -54,14 +58,16 @@ pub struct Affinity {
 const ECHO: f64 = 0.4;
 
 impl<'a> Picker<'a> {
-    pub fn new(bank: &'a Bank, slots: &'a Slots, seed: u64, plan: &'a crate::plan::Plan) -> Self {
+    pub fn new(bank: &'a Bank, slots: &'a Slots, seed: u64, plan: &'a crate::plan::Plan, avoid: &'a str) -> Self {
         Picker {
+            avoid,
             bank,
             slots,
             rng: ChaCha8Rng::seed_from_u64(seed),
             used: vec![false; bank.entries().len()],
             present: slots.present(),
             said: HashSet::new(),
+            openings: HashSet::new(),
             topics: bank.topic_mask(&plan.topics),
             primary: bank.topic_mask(&plan.primary_topics),
             kind: &plan.kind,
@@ -104,7 +110,11 @@ impl<'a> Picker<'a> {
                 w = w / 16 + 1;
             }
         }
-        if e.topic_mask != 0 {
+        // The meeting's own field and the task's are preferred; the brief's extra tags are allowed
+        // but not pushed, so 招商 lines do not crowd a park meeting's every task.
+        // In a task, only the task's own field is pushed; elsewhere the meeting's own field.
+        let pushed = if hint.near.is_empty() { self.primary } else { hint.topics };
+        if e.topic_mask & pushed != 0 {
             w *= 4;
         }
         if !e.kinds.is_empty() {
@@ -148,9 +158,24 @@ impl<'a> Picker<'a> {
             if !grams.is_empty() && echoed as f64 > ECHO * grams.len() as f64 {
                 continue;
             }
+            let sentence = self.render(index, entry);
+            if !self.avoid.is_empty() && self.avoid.contains(sentence.text.as_str()) {
+                continue;
+            }
+            let opening: String = sentence.text.chars().take(4).collect();
+            if opening.chars().count() == 4 && opening.chars().all(crate::zh::is_han) && !self.openings.insert(opening) {
+                continue;
+            }
             self.said.extend(grams.iter().copied());
-            return Ok(Some(self.render(index, entry)));
+            return Ok(Some(sentence));
         }
+    }
+
+    /// Records a sentence the draft says that was not drawn (a fact with glue), so that no drawn
+    /// sentence opens the same way.
+    pub fn note_opening(&mut self, text: &str) {
+        let opening: String = text.chars().take(4).collect();
+        self.openings.insert(opening);
     }
 
     fn render(&self, index: usize, chosen: &Entry) -> Sentence {

@@ -67,6 +67,7 @@ impl Ctx<'_, '_, '_> {
                 if !f.text.starts_with("总") {
                     f.text = format!("总的看，{}", f.text);
                 }
+                self.picker.note_opening(&f.text);
                 lead.push(Piece::Fixed(f));
             }
             let many = review.achievements.len() > 1;
@@ -103,12 +104,14 @@ impl Ctx<'_, '_, '_> {
                 parts.push(Part::Para(lead));
                 parts.extend(paras.into_iter().map(Part::Para));
             }
+            let summary = Piece::Slot(self.sk.slot(s, "summary", Require::Any, 0, 3, Mode::Inline));
+            let credit = Piece::Slot(self.sk.slot(s, "credit", Require::Any, 0, 1, Mode::Inline));
+            parts.push(Part::Para(vec![summary, credit]));
         } else {
+            // No achievements in the brief: one general sentence, and no praise of results
+            // nobody reported.
             parts.push(Part::Para(lead));
         }
-        let summary = Piece::Slot(self.sk.slot(s, "summary", Require::Any, 0, 3, Mode::Inline));
-        let credit = Piece::Slot(self.sk.slot(s, "credit", Require::Any, 0, 1, Mode::Inline));
-        parts.push(Part::Para(vec![summary, credit]));
         self.push(s, parts);
         Ok(())
     }
@@ -117,7 +120,9 @@ impl Ctx<'_, '_, '_> {
         let s = Section::Problems;
         let mut parts = Vec::new();
         self.heading(s, &mut parts)?;
-        let mut body = vec![Piece::Fixed(self.picker.must(s, "lead", Require::Any)?)];
+        let n = self.brief.problems.as_ref().map_or(0, Vec::len);
+        let require = if n > 1 { Require::Any } else { Require::Avoids("count.problems") };
+        let mut body = vec![Piece::Fixed(self.picker.must(s, "lead", require)?)];
         if let Some(problems) = &self.brief.problems {
             let many = problems.len() > 1;
             for (i, p) in problems.iter().enumerate() {
@@ -149,7 +154,7 @@ impl Ctx<'_, '_, '_> {
         for (i, text) in self.brief.situation.iter().enumerate() {
             body.push(Piece::Fixed(fact(text, format!("situation[{i}]"))));
         }
-        let points = Piece::Slot(self.sk.slot(s, "point", Require::Any, 2, 5, Mode::Chain));
+        let points = Piece::Slot(self.sk.slot(s, "point", Require::Any, 2, 4, Mode::Chain));
         if self.plan.layout == Layout::TasksFirst {
             body.push(points);
             parts.push(Part::Para(body));
@@ -204,7 +209,7 @@ impl Ctx<'_, '_, '_> {
         let s = Section::Guarantee;
         let mut parts = Vec::new();
         self.heading(s, &mut parts)?;
-        parts.push(Part::Paras(self.sk.slot(s, "point", Require::Any, 2, 5, Mode::Paras)));
+        parts.push(Part::Paras(self.sk.slot(s, "point", Require::Any, 2, 4, Mode::Paras)));
         self.push(s, parts);
         Ok(())
     }

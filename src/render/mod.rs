@@ -1,10 +1,14 @@
 //! Draft → text. Markdown and plain text go through Tera templates (compiled in, overridable by
-//! name with `--templates DIR`); JSON is the draft itself. Templates only lay out: every phrase was
+//! name with `--templates DIR`); JSON is the draft itself; Word goes through docx-rs. Templates only lay out: every phrase was
 //! chosen by compose.
+
+mod docx;
 
 use std::path::Path;
 
 use serde::Serialize;
+
+pub use docx::docx;
 
 use crate::draft::{Block, Draft};
 use crate::error::{Error, Result};

@@ -64,11 +64,11 @@ fn headings_count_and_the_opening_announces_them() {
                 assert!(h.starts_with(&format!("## {}、", NUMERALS[i])), "{brief} seed {seed}: {h}");
             }
             // The opening announces the count (三点, 三个方面…) or says 几点 / 几个.
-            let n = NUMERALS[h1.len() - 1];
+            let n = if h1.len() == 2 { "两" } else { NUMERALS[h1.len() - 1] };
             let announced = [format!("{n}点"), format!("{n}个"), "几点".into(), "几个".into()];
             let opening: String = md.lines().take_while(|l| !l.starts_with("## ")).collect();
             assert!(announced.iter().any(|a| opening.contains(a.as_str())), "{brief} seed {seed}: expected {n}点 in {opening}");
-            for wrong in NUMERALS.iter().filter(|&&x| x != n) {
+            for wrong in NUMERALS.iter().chain(["两"].iter()).filter(|&&x| x != n) {
                 assert!(!opening.contains(&format!("讲{wrong}点")), "{brief} seed {seed}: 讲{wrong}点 with {n} headings");
             }
             // （一）（二）… restart under every level-1 heading.

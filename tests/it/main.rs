@@ -1,5 +1,8 @@
 //! The one integration test binary: runs the real executable the way the README says.
 
+mod check;
 mod common;
 mod draft;
 mod errors;
+mod mine;
+mod word;

@@ -1,0 +1,304 @@
+//! Cleaning lines: white space, U+FFFD and mojibake, full-width punctuation, PDF page numbers, web
+//! debris; then building paragraphs: lines broken mid-sentence are joined, glued headings, closings
+//! and `第N篇` are split.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::split::{is_closing_like, is_meta, is_salutation, is_title_like};
+use super::{Kind, Line, Para};
+use crate::label::heading;
+
+pub(crate) fn re(pattern: &str) -> Option<Regex> {
+    Regex::new(pattern).ok()
+}
+
+pub(crate) fn hit(r: &Option<Regex>, s: &str) -> bool {
+    r.as_ref().is_some_and(|r| r.is_match(s))
+}
+
+static DEBRIS: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    re(concat!(
+        r"^.{2,60}[（(](实用|案例|精选|通用|优选|热门|推荐|优秀|最新|汇总|合集)?\d+篇[)）]$",
+        r"|^时间[:：].{0,40}作者[:：]",
+        r"|^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?$",
+        r"|^(来源|來源|作者|发布时间|发布日期|发表时间|责任编辑|编辑|浏览次数|阅读次数|点击数|字数)[:：]",
+        r"|小编|欢迎大家阅读|欢迎阅读|^(讲话稿|发言稿|演讲稿|范文)。?$|(范文|讲话稿|演讲稿|发言稿)是一种",
+        r"|以下是.{0,30}(范文|讲话稿|发言稿|演讲稿)|(范文|讲话稿|发言稿|演讲稿|文章).{0,20}(供大家参考|仅供参考|希望对)",
+        r"|希望对(你|您|大家)有所?帮助",
+        r"|^\d{1,3}$|^\d{1,3}/\d{1,3}$|页[,，]当前第|^第\d+页|^共\d+页",
+        r"|^(相关范文推荐|相关推荐|猜您喜欢|猜你喜欢|热门推荐|本站热搜|热门标签|熱門標籤|上一篇|下一篇|推荐阅读|延伸阅读|本文链接|版权声明|免责声明|返回目录|点击下载|下载全文|全文阅读)",
+        r"|一号文库|范文网|文库网|范文大全|第一范文|https?://|www\.|\.com(?-u:\b)|\.cn(?-u:\b)",
+        r"|^[-•·]\s*.{0,80}(文库|范文)",
+    ))
+});
+
+/// True for a line of web-page debris (site names, counters, footers, SEO blurbs).
+pub fn is_debris(t: &str) -> bool {
+    hit(&DEBRIS, t)
+}
+
+/// One line trimmed and normalised: junk characters out, mojibake fixed, punctuation full width,
+/// a PDF page number in front of the text dropped.
+pub fn normalize_line(raw: &str) -> String {
+    let t = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    let chars: Vec<char> = t.chars().filter(|&c| !matches!(c, '\u{fffd}' | '\u{200b}'..='\u{200f}' | '\u{feff}')).collect();
+    let mut out = String::with_capacity(t.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).and_then(|j| chars.get(j)).copied();
+        let next = chars.get(i + 1).copied();
+        match c {
+            'ד' => out.push_str("×“"),
+            '℅' => out.push('%'),
+            'o' | 'O' if prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit()) => out.push('0'),
+            'o' | 'O' if !prev.is_some_and(|p| p.is_ascii_alphabetic()) && next.is_some_and(|n| "〇零一二三四五六七八九".contains(n)) => out.push('〇'),
+            '\u{a0}' | '\u{3000}' | '\t' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    let out = chinese_punct(&crate::zh::full_width(&out));
+    strip_page_number(&out).to_owned()
+}
+
+/// In a line of Chinese, the half-width , ; : ! ? that `zh::full_width` left (next to digits or
+/// %) become full width too, except a comma or colon between digits (1,000 23:24).
+fn chinese_punct(t: &str) -> String {
+    if !t.chars().any(crate::zh::is_han) || !t.contains([',', ';', ':', '!', '?']) {
+        return t.to_owned();
+    }
+    let chars: Vec<char> = t.chars().collect();
+    let digit = |i: Option<usize>| i.and_then(|i| chars.get(i)).is_some_and(|c| c.is_ascii_digit());
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let between = digit(i.checked_sub(1)) && digit(Some(i + 1));
+            match c {
+                ',' if !between => '，',
+                ':' if !between => '：',
+                ';' => '；',
+                '!' => '！',
+                '?' => '？',
+                _ => c,
+            }
+        })
+        .collect()
+}
+
+/// `1 门要从…` (a PDF page number and a space before the text) → `门要从…`.
+fn strip_page_number(t: &str) -> &str {
+    let mut it = t.char_indices();
+    if let (Some((_, d)), Some((_, sp))) = (it.next(), it.next()) {
+        if d.is_ascii_digit() && sp == ' ' {
+            let rest = t.get(2..).unwrap_or("").trim_start();
+            if rest.chars().next().is_some_and(crate::zh::is_han) {
+                return rest;
+            }
+        }
+    }
+    t
+}
+
+/// True when a paragraph's text ends a sentence (or a heading's clause with 。).
+pub fn ends_closed(t: &str) -> bool {
+    let mut rev = t.chars().rev();
+    match rev.next() {
+        Some('。' | '！' | '？' | '：' | '；' | '…' | '!' | '?' | '」' | '』') => true,
+        Some('”' | '’' | '）' | ')' | '》') => rev.next().is_some_and(|c| "。！？!?…”）".contains(c)),
+        _ => false,
+    }
+}
+
+/// The pieces of one line: glued `第N篇：`, level-1 headings and closings after a full stop start
+/// pieces of their own.
+pub fn pieces(t: &str) -> Vec<&str> {
+    let mut cuts = Vec::new();
+    let chars: Vec<(usize, char)> = t.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        if i == 0 {
+            continue;
+        }
+        let rest = t.get(i..).unwrap_or("");
+        let after_stop = k.checked_sub(1).and_then(|j| chars.get(j)).is_some_and(|&(_, p)| "。！？".contains(p));
+        let starts = if c == '第' {
+            pian(rest)
+        } else if after_stop {
+            rest.starts_with("同志们，") || rest.starts_with("同志们！") || heading::level1_len(rest).is_some()
+        } else {
+            false
+        };
+        if starts {
+            cuts.push(i);
+        }
+    }
+    let mut out = Vec::with_capacity(cuts.len() + 1);
+    let mut from = 0;
+    for c in cuts {
+        out.push(t.get(from..c).unwrap_or(""));
+        from = c;
+    }
+    out.push(t.get(from..).unwrap_or(""));
+    out.retain(|p| !p.trim().is_empty());
+    out
+}
+
+/// True when the text starts with `第N篇：`.
+pub fn pian(t: &str) -> bool {
+    static PIAN: LazyLock<Option<Regex>> = LazyLock::new(|| re(r"^第[一二三四五六七八九十\d]{1,3}篇[:：]"));
+    hit(&PIAN, t)
+}
+
+/// A piece's kind on its own (titles and meta lines are settled again by the splitter).
+fn kind_of(t: &str) -> Kind {
+    if is_debris(t) {
+        Kind::Debris
+    } else if pian(t) || is_title_like(t) {
+        Kind::Title
+    } else if is_meta(t) {
+        Kind::Meta
+    } else {
+        Kind::Body
+    }
+}
+
+fn plain_body(t: &str) -> bool {
+    kind_of(t) == Kind::Body && heading::marker(t).is_none() && !is_salutation(t)
+}
+
+/// Builds the paragraphs of a file from its lines (1-based numbers); returns them with every
+/// non-empty line (cleaned) and the number of debris lines.
+pub fn paragraphs(raw_lines: &[&str]) -> (Vec<Para>, Vec<Line>, usize) {
+    let mut paras: Vec<Para> = Vec::new();
+    let mut lines: Vec<Line> = Vec::new();
+    let mut debris = 0;
+    for (i, raw) in raw_lines.iter().enumerate() {
+        let no = i + 1;
+        let mut t = normalize_line(raw);
+        if t.is_empty() {
+            continue;
+        }
+        let open = paras.last().is_some_and(|p| p.kind == Kind::Body && open_body(&p.text));
+        if open {
+            t = strip_glued_page_number(&t);
+        }
+        if is_debris(&t) {
+            debris += 1;
+            lines.push(Line { no, text: t.clone(), para: paras.len() });
+            paras.push(Para { line: no, last: no, text: t, kind: Kind::Debris });
+            continue;
+        }
+        let mut first = None;
+        for piece in pieces(&t) {
+            let piece = piece.trim();
+            if let Some(cur) = paras.last_mut() {
+                if cur.last + 2 >= no && joins(cur, piece) {
+                    cur.text.push_str(piece);
+                    cur.last = no;
+                    cur.kind = kind_of(&cur.text);
+                    first.get_or_insert(paras.len() - 1);
+                    continue;
+                }
+            }
+            first.get_or_insert(paras.len());
+            paras.push(Para { line: no, last: no, text: piece.to_owned(), kind: kind_of(piece) });
+        }
+        lines.push(Line { no, text: t, para: first.unwrap_or(paras.len().saturating_sub(1)) });
+    }
+    (paras, lines, debris)
+}
+
+fn open_body(t: &str) -> bool {
+    heading::marker(t).is_none() && !is_salutation(t) && !ends_closed(t)
+}
+
+/// `1以“六树六提升”…` after a line cut mid-sentence: the digit is a page number.
+fn strip_glued_page_number(t: &str) -> String {
+    let mut it = t.chars();
+    match (it.next(), it.next(), it.next()) {
+        (Some(d), Some(c), n) if d.is_ascii_digit() && (crate::zh::is_han(c) || c == '“') => {
+            let unit = "年月日个名家项亿万元%．.、号届次期批岁位条点天周人户亩";
+            if unit.contains(c) || n.is_some_and(|n| n.is_ascii_digit()) {
+                t.to_owned()
+            } else {
+                t.get(1..).unwrap_or(t).to_owned()
+            }
+        }
+        _ => t.to_owned(),
+    }
+}
+
+/// Does `piece` continue paragraph `cur`?
+fn joins(cur: &Para, piece: &str) -> bool {
+    let n = piece.chars().count();
+    let cur_n = cur.text.chars().count();
+    match cur.kind {
+        Kind::Body => {
+            // A title cut in two lines: `在…协调会上的` + `讲话`.
+            if !ends_closed(&cur.text) && cur_n <= 40 && n <= 8 && is_title_like(&format!("{}{piece}", cur.text)) {
+                return true;
+            }
+            if !plain_body(piece) {
+                return false;
+            }
+            let cur_heading = heading::marker(&cur.text).is_some();
+            if cur_heading {
+                // A heading cut by a PDF line break: `一、…建设高` + `速公路的重大意义`.
+                return !ends_closed(&cur.text) && cur_n < 40 && n <= 20 && !ends_closed(piece);
+            }
+            if is_salutation(&cur.text) {
+                return false;
+            }
+            if !ends_closed(&cur.text) {
+                return true;
+            }
+            // A spurious break: `总结。`, `了去年工作`, `学习。`.
+            n < 20 && cur_n >= 20 && !is_closing_like(piece) && heading::inline_marker(piece).is_none()
+        }
+        Kind::Title | Kind::Meta | Kind::Debris => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debris_lines() {
+        for l in ["在工作会议上的讲话(实用19篇)", "时间:2023-11-30 23:24:21 作者:某人", "2023-01-13", "12", "2/", "页,当前第。",
+            "相关范文推荐", "- 某某方案(5篇材料)一号文库", "来源:某某范文網", "上一篇:某某材料下一篇:另一材料"] {
+            assert!(is_debris(&normalize_line(l)) || normalize_line(l).is_empty() || l == "2/", "{l}");
+        }
+        for l in ["同志们：", "这次会议很重要，供大家参考的材料已经印发。", "一、统一思想，提高认识"] {
+            assert!(!is_debris(l), "{l}");
+        }
+    }
+
+    #[test]
+    fn normalises() {
+        assert_eq!(normalize_line("  1 门要从全局的高度,认识这项工作。\u{3000}"), "门要从全局的高度，认识这项工作。");
+        assert_eq!(normalize_line("打造ד两个中心”"), "打造×“两个中心”");
+        assert_eq!(normalize_line("下降3℅,20o6年"), "下降3%，2006年");
+    }
+
+    #[test]
+    fn glued_pieces() {
+        assert_eq!(pieces("经得起历史的检验。四、认真抓好党风廉政建设。"), ["经得起历史的检验。", "四、认真抓好党风廉政建设。"]);
+        assert_eq!(pieces("形成好的风气。第三篇：在市里调研时的讲话"), ["形成好的风气。", "第三篇：在市里调研时的讲话"]);
+        assert_eq!(pieces("确保任务完成。同志们，让我们携手奋进！"), ["确保任务完成。", "同志们，让我们携手奋进！"]);
+        assert_eq!(pieces("一是抓统筹，二是抓落实。"), ["一是抓统筹，二是抓落实。"]);
+    }
+
+    #[test]
+    fn joins_broken_lines() {
+        let lines = ["同志们：", "", "今天我们召开全县工作会议，主要任务是总结", "去年的工作，部署今年的任务。", "",
+            "一、统一思想，充分认识建设工作", "的重大意义", "", "这是一个很长的段落，说明这项工作的重要意义和紧迫性。", "总结。", "谢谢大家！"];
+        let (paras, lines_out, debris) = paragraphs(&lines);
+        let texts: Vec<&str> = paras.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts, ["同志们：", "今天我们召开全县工作会议，主要任务是总结去年的工作，部署今年的任务。",
+            "一、统一思想，充分认识建设工作的重大意义", "这是一个很长的段落，说明这项工作的重要意义和紧迫性。总结。", "谢谢大家！"]);
+        assert_eq!(lines_out.len(), 8);
+        assert_eq!(debris, 0);
+        assert_eq!(lines_out.iter().map(|l| l.para).collect::<Vec<_>>(), [0, 1, 1, 2, 2, 3, 3, 4]);
+    }
+}

@@ -1,0 +1,172 @@
+//! Splitting a file's paragraphs into speeches: at `第N篇：`, at title clusters, and at a
+//! salutation (同志们：) that comes well after the last start. Titles, speaker and date lines of a
+//! speech's header are `Meta`/`Title`; a block that is not a speech (an essay, an outline) is flagged.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::clean::{ends_closed, hit, pian, re};
+use super::{Kind, Para};
+
+static TITLE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    re(r"^(第[一二三四五六七八九十\d]{1,3}篇[:：])?[^。！？]{0,60}?(讲话|讲话稿|发言|发言稿|发言提纲|提纲|大纲|致辞|报告|讲稿)(内容|稿|范文|全文|材料|要点)?(【[^】]*】)?(（[^）]{0,12}）)?。?$")
+});
+static NOT_TITLE: LazyLock<Option<Regex>> =
+    LazyLock::new(|| re(r"重要讲话|讲话精神|^(刚才|刚刚|今天|会上|大家|我们|这次|本次)|作了|做了|听取|发表了|^[一二三四五六七八九十]+、"));
+static SALUTATION: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    re(r"^(尊敬的)?[^。！？：]{0,30}(同志们|志们|代表|委员|领导|同仁|朋友们|来宾|同事们|先生们|老师们)[：:]。?$")
+});
+static DATE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    re(r"^[（(]?([\d〇零○一二三四五六七八九]{2,4}年)?[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日[^，。]{0,4}[）)]?。?$|^[（(]?[\d〇零○一二三四五六七八九]{4}年[\d一二三四五六七八九十]{1,3}月[）)]?$|^(作者|主讲|讲话人|发言人)[:：]|^——")
+});
+static CLOSING: LazyLock<Option<Regex>> = LazyLock::new(|| re(r"谢谢|再见|^祝|^预祝|^同志们|^最后|讲这些|讲话完了|到此|^以上"));
+static ESSAY: LazyLock<Option<Regex>> = LazyLock::new(|| re(r"我认为|作为一名|作为.{1,12}的一员|我行|我觉得|笔者"));
+static ADDRESS: LazyLock<Option<Regex>> = LazyLock::new(|| re(r"同志们|大家|各位|会议|今天|这次|刚才|你们"));
+static OUTLINE: LazyLock<Option<Regex>> = LazyLock::new(|| re(r"提纲|专题讨论|心得|体会文章|感想|读后感|征文"));
+
+/// A title line: short, ending in 讲话/发言/大纲/致辞/报告 (with 稿, 内容, 范文…), or `第N篇：`.
+pub fn is_title_like(t: &str) -> bool {
+    t.chars().count() <= 70 && hit(&TITLE, t) && !hit(&NOT_TITLE, t)
+}
+
+/// A salutation line: 同志们： 各位领导、同志们： 各位代表：
+pub fn is_salutation(t: &str) -> bool {
+    t.chars().count() <= 32 && hit(&SALUTATION, t)
+}
+
+/// A date, author or subtitle line.
+pub fn is_meta(t: &str) -> bool {
+    t.chars().count() <= 40 && hit(&DATE, t)
+}
+
+/// A short line that closes a speech (谢谢大家！ 我就讲这些。).
+pub fn is_closing_like(t: &str) -> bool {
+    hit(&CLOSING, t)
+}
+
+/// One speech: paragraphs `start..end` of the file.
+#[derive(Debug, Clone)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub title: Option<String>,
+    /// Not a speech: an essay or a discussion outline filed among speeches.
+    pub nonspeech: bool,
+}
+
+/// Splits paragraphs into speeches; reclassifies the speaker lines of headers as `Meta`.
+pub fn split(paras: &mut [Para]) -> Vec<Span> {
+    let mut starts: Vec<usize> = Vec::new();
+    let mut body_since = 0usize; // body paragraphs since the current speech started
+    let mut content_since = 0usize; // of them, not salutations
+    let mut in_header = true;
+    for (i, p) in paras.iter().enumerate() {
+        let new = match p.kind {
+            Kind::Debris => false,
+            Kind::Title => {
+                // A title repeated under the salutation does not start another speech.
+                let new = pian(&p.text) || (!in_header && content_since > 0);
+                in_header = true;
+                new
+            }
+            Kind::Meta => false,
+            Kind::Body => {
+                let salutation = is_salutation(&p.text);
+                let new = salutation && body_since > 4 && !in_header;
+                in_header = false;
+                new
+            }
+        };
+        if new || starts.is_empty() {
+            starts.push(i);
+            body_since = 0;
+            content_since = 0;
+        }
+        if p.kind == Kind::Body {
+            body_since += 1;
+            content_since += usize::from(!is_salutation(&p.text));
+        }
+    }
+    let mut spans: Vec<Span> = Vec::new();
+    for (k, &s) in starts.iter().enumerate() {
+        let e = starts.get(k + 1).copied().unwrap_or(paras.len());
+        let has_body = paras.get(s..e).is_some_and(|ps| ps.iter().any(|p| p.kind == Kind::Body));
+        match spans.last_mut() {
+            // A header with no body before it joins the next speech; trailing junk joins the last.
+            Some(last) if !has_body => last.end = e,
+            Some(last) if !paras.get(last.start..last.end).is_some_and(|ps| ps.iter().any(|p| p.kind == Kind::Body)) => last.end = e,
+            _ => spans.push(Span { start: s, end: e, title: None, nonspeech: false }),
+        }
+    }
+    for sp in &mut spans {
+        header(paras, sp);
+    }
+    spans
+}
+
+/// Settles a speech's header: the title is the last title line before the body; short lines
+/// between the title and the body (speaker, author) are `Meta`.
+fn header(paras: &mut [Para], sp: &mut Span) {
+    let mut title = None;
+    let mut seen_title = false;
+    for p in paras.iter_mut().take(sp.end).skip(sp.start) {
+        match p.kind {
+            Kind::Title => {
+                title = Some(clean_title(&p.text));
+                seen_title = true;
+            }
+            Kind::Debris | Kind::Meta => {}
+            Kind::Body => {
+                let short = p.text.chars().count() <= 24 && !ends_closed(&p.text) && !p.text.contains('，');
+                if seen_title && short && !is_salutation(&p.text) && super::heading_marker(&p.text).is_none() {
+                    p.kind = Kind::Meta;
+                    continue;
+                }
+                break;
+            }
+        }
+    }
+    let body: Vec<&Para> = paras.get(sp.start..sp.end).unwrap_or(&[]).iter().filter(|p| p.kind == Kind::Body).collect();
+    let outline = title.as_deref().is_some_and(|t| hit(&OUTLINE, t))
+        || paras.get(sp.start..sp.end).unwrap_or(&[]).iter().any(|p| p.kind == Kind::Title && hit(&OUTLINE, &p.text));
+    let addressed = body.iter().any(|p| hit(&ADDRESS, &p.text));
+    let essay = body.iter().take(6).any(|p| hit(&ESSAY, &p.text));
+    sp.nonspeech = outline || (!addressed && essay) || body.is_empty();
+    sp.title = title;
+}
+
+/// A title without `第N篇：`, 范文/内容 tails, 【】 and the final stop.
+pub fn clean_title(t: &str) -> String {
+    static TAIL: LazyLock<Option<Regex>> = LazyLock::new(|| re(r"(内容|范文|全文|材料)?(【[^】]*】)?(（[^）]{0,12}）)?。?$"));
+    static HEAD: LazyLock<Option<Regex>> = LazyLock::new(|| re(r"^第[一二三四五六七八九十\d]{1,3}篇[:：]"));
+    let mut s = t.trim().to_owned();
+    if let Some(r) = HEAD.as_ref() {
+        s = r.replace(&s, "").into_owned();
+    }
+    if let Some(r) = TAIL.as_ref() {
+        s = r.replace(&s, "").into_owned();
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_kinds() {
+        assert!(is_title_like("在全县安全生产工作会议上的讲话"));
+        assert!(is_title_like("第二篇：在春节文化活动协调会上的讲话"));
+        assert!(is_title_like("三级干部大会发言大纲"));
+        assert!(!is_title_like("认真学习习近平总书记重要讲话"));
+        assert!(!is_title_like("刚才，王县长作了讲话"));
+        assert!(is_salutation("同志们："));
+        assert!(is_salutation("各位领导、同志们："));
+        assert!(is_salutation("各位代表："));
+        assert!(!is_salutation("主要有以下几点："));
+        assert!(is_meta("（2024年2月18日）"));
+        assert!(is_meta("二〇二四年二月十八日"));
+        assert_eq!(clean_title("第一篇：在县委全会上的讲话范文"), "在县委全会上的讲话");
+    }
+}

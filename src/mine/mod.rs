@@ -1,0 +1,361 @@
+//! `speechgen mine` (SPEC §5): corpus files → speeches (deduplicated) → labelled paragraphs →
+//! structure and phrase-bank entries, written to a bank folder.
+//!
+//! Files are read in chunks, each chunk in parallel (rayon); a file is reduced to its speeches'
+//! fingerprints, statistics and candidate ids right away, so memory follows the bank and the
+//! number of speeches, not the corpus's size. Everything that reaches output is ordered
+//! (BTreeMap, file order), so mining the same corpus twice writes the same bytes.
+
+mod extract;
+mod filter;
+mod slot;
+mod structure;
+pub mod write;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+pub use extract::{sentences, Cand};
+pub use filter::reject;
+use structure::{SpeechStats, Structure};
+
+use crate::bank::TopicTable;
+use crate::corpus::{self, dedup, Document, Kind};
+use crate::error::{Error, Result};
+use crate::section::Section;
+
+/// What one speech gives.
+struct SpeechHarvest {
+    number: usize,
+    nonspeech: bool,
+    fp: Vec<u64>,
+    quality: dedup::Quality,
+    cands: Vec<Cand>,
+    stats: SpeechStats,
+}
+
+/// What one file gives.
+struct FileHarvest {
+    name: String,
+    debris: usize,
+    converted: bool,
+    replaced: usize,
+    bytes: usize,
+    speeches: Vec<SpeechHarvest>,
+}
+
+fn harvest(name: &str, bytes: &[u8], topics: &TopicTable) -> FileHarvest {
+    let doc = corpus::read_document(name, bytes);
+    let speeches = doc.speeches.iter().enumerate().map(|(i, sp)| harvest_speech(&doc, sp, i + 1, topics)).collect();
+    FileHarvest { name: name.to_owned(), debris: doc.debris, converted: doc.converted, replaced: doc.replaced, bytes: bytes.len(), speeches }
+}
+
+fn harvest_speech(doc: &Document, sp: &corpus::Span, number: usize, topics: &TopicTable) -> SpeechHarvest {
+    let paras = doc.speech_paras(sp);
+    let labels = crate::label::label(paras);
+    let body = || paras.iter().filter(|p| p.kind == Kind::Body).map(|p| p.text.as_str());
+    let fp = dedup::fingerprint(body());
+    let text: String = body().collect();
+    let masks = text.matches("**").count() + text.matches("＊＊").count();
+    let headings = labels.iter().filter(|l| l.level == Some(1)).count();
+    let quality = dedup::Quality { unmasked: masks == 0, headings, chars: text.chars().count() };
+    let opening: String = paras
+        .iter()
+        .zip(&labels)
+        .filter(|(p, l)| p.kind == Kind::Body && l.section == Some(Section::Opening))
+        .map(|(p, _)| p.text.as_str())
+        .collect();
+    let ctx = slot::Context::read(&text, &opening);
+    let cands = if sp.nonspeech { Vec::new() } else { extract::candidates(paras, &labels, &ctx, topics) };
+    let stats = SpeechStats::of(paras, &labels);
+    SpeechHarvest { number, nonspeech: sp.nonspeech, fp, quality, cands, stats }
+}
+
+/// A mined entry, ready to write.
+#[derive(Debug, Clone)]
+pub struct MinedEntry {
+    pub id: String,
+    pub role: &'static str,
+    pub topics: Vec<String>,
+    pub months: Vec<u8>,
+    pub text: String,
+    pub source: String,
+    pub count: u64,
+}
+
+/// The counts `mine` reports.
+#[derive(Debug, Clone, Default)]
+pub struct Summary {
+    pub files: usize,
+    pub skipped: usize,
+    pub bytes: usize,
+    pub speeches: usize,
+    pub duplicates: usize,
+    pub nonspeeches: usize,
+    pub debris: usize,
+    pub converted: usize,
+    pub replaced: usize,
+    pub entries: BTreeMap<Section, usize>,
+    pub written: Vec<PathBuf>,
+}
+
+impl fmt::Display for Summary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "mined {} file(s){}: {} speeches, {} duplicate(s) dropped, {} not speeches, {} debris line(s) removed, {} document(s) converted from Traditional, {} invalid byte sequence(s) replaced",
+            self.files,
+            if self.skipped > 0 { format!(" ({} skipped: not .txt or .md)", self.skipped) } else { String::new() },
+            self.speeches,
+            self.duplicates,
+            self.nonspeeches,
+            self.debris,
+            self.converted,
+            self.replaced
+        )?;
+        let parts: Vec<String> = Section::ALL.iter().map(|s| format!("{} {}", s.name(), self.entries.get(s).copied().unwrap_or(0))).collect();
+        let total: usize = self.entries.values().sum();
+        writeln!(f, "entries: {} (total {total})", parts.join(", "))?;
+        if let Some(dir) = self.written.first().and_then(|p| p.parent()) {
+            writeln!(f, "wrote {} file(s) to {}", self.written.len(), dir.display())?;
+        }
+        Ok(())
+    }
+}
+
+/// The result of mining, before it is written.
+pub struct Mined {
+    pub summary: Summary,
+    pub entries: BTreeMap<Section, Vec<MinedEntry>>,
+    /// structure.yaml without its header.
+    pub structure: String,
+}
+
+/// Merges file harvests in corpus order.
+#[derive(Default)]
+struct Merger {
+    dedup: dedup::Dedup,
+    summary: Summary,
+    /// Interned candidates: key → id; and per id its key.
+    ids: HashMap<Cand, u32>,
+    keys: Vec<Cand>,
+    /// Per speech judged: (source prefix, candidate ids, stats, kept at the time).
+    speeches: Vec<(String, Vec<u32>, SpeechStats)>,
+}
+
+impl Merger {
+    fn add(&mut self, fh: FileHarvest) {
+        self.summary.files += 1;
+        self.summary.bytes += fh.bytes;
+        self.summary.debris += fh.debris;
+        self.summary.converted += usize::from(fh.converted);
+        self.summary.replaced += fh.replaced;
+        for sh in fh.speeches {
+            if sh.nonspeech {
+                self.summary.nonspeeches += 1;
+                // Keep the index of the dedup in step with `speeches`.
+                self.dedup.add(&[], sh.quality);
+                self.speeches.push((String::new(), Vec::new(), SpeechStats::default()));
+                continue;
+            }
+            self.dedup.add(&sh.fp, sh.quality);
+            let mut ids = Vec::with_capacity(sh.cands.len());
+            for c in sh.cands {
+                let next = self.keys.len() as u32;
+                let key = Cand { para: 0, ..c.clone() };
+                let id = *self.ids.entry(key.clone()).or_insert_with(|| next);
+                if id == next {
+                    self.keys.push(key);
+                }
+                ids.push(id);
+                ids.push(c.para as u32);
+            }
+            self.speeches.push((format!("{}#{}", fh.name, sh.number), ids, sh.stats));
+        }
+    }
+
+    fn finish(mut self, exclude: &BTreeSet<String>) -> Mined {
+        let mut structure = Structure::default();
+        let mut count: Vec<u64> = vec![0; self.keys.len()];
+        let mut first: Vec<Option<String>> = vec![None; self.keys.len()];
+        for (i, (src, ids, stats)) in self.speeches.iter().enumerate() {
+            if src.is_empty() {
+                continue;
+            }
+            if !self.dedup.is_kept(i) {
+                self.summary.duplicates += 1;
+                continue;
+            }
+            self.summary.speeches += 1;
+            structure.add(stats);
+            for pair in ids.chunks(2) {
+                if let [id, para] = pair {
+                    let id = *id as usize;
+                    if let Some(c) = count.get_mut(id) {
+                        *c += 1;
+                    }
+                    if let Some(f) = first.get_mut(id) {
+                        f.get_or_insert_with(|| format!("mined:{src}:{para}"));
+                    }
+                }
+            }
+        }
+        // Per section and role: by count, then first seen; numbered from 0001.
+        let mut groups: BTreeMap<(Section, &'static str), Vec<(u64, usize)>> = BTreeMap::new();
+        let mut seen_text: BTreeSet<&str> = BTreeSet::new();
+        for (id, key) in self.keys.iter().enumerate() {
+            let n = count.get(id).copied().unwrap_or(0);
+            if n == 0 || exclude.contains(&key.text) || !seen_text.insert(key.text.as_str()) {
+                continue;
+            }
+            groups.entry((key.section, key.role)).or_default().push((n, id));
+        }
+        let mut entries: BTreeMap<Section, Vec<MinedEntry>> = BTreeMap::new();
+        let mut headings: BTreeMap<Section, Vec<(String, u64)>> = BTreeMap::new();
+        for ((section, role), mut list) in groups {
+            list.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            for (k, (n, id)) in list.into_iter().enumerate() {
+                let Some(key) = self.keys.get(id) else { continue };
+                if role == "heading" {
+                    headings.entry(section).or_default().push((key.text.clone(), n));
+                }
+                let source = first.get(id).cloned().flatten().unwrap_or_default();
+                entries.entry(section).or_default().push(MinedEntry {
+                    id: format!("{}.{role}.mined.{:04}", section.name(), k + 1),
+                    role,
+                    topics: if key.topics.is_empty() { vec![crate::bank::GENERAL.to_owned()] } else { key.topics.clone() },
+                    months: key.months.clone(),
+                    text: key.text.clone(),
+                    source,
+                    count: n,
+                });
+            }
+        }
+        for (s, list) in &entries {
+            self.summary.entries.insert(*s, list.len());
+        }
+        let structure = structure.to_yaml(&headings);
+        Mined { summary: self.summary, entries, structure }
+    }
+}
+
+/// Mines in-memory files (name, bytes) in the given order; `exclude` holds texts already in the
+/// bank (built-in or a person's), which are not mined again.
+pub fn mine_bytes(files: &[(String, Vec<u8>)], exclude: &BTreeSet<String>) -> Mined {
+    let topics = builtin_topics();
+    let mut m = Merger::default();
+    for chunk in files.chunks(CHUNK) {
+        let hs: Vec<FileHarvest> = chunk.par_iter().map(|(n, b)| harvest(n, b, &topics)).collect();
+        for h in hs {
+            m.add(h);
+        }
+    }
+    m.finish(exclude)
+}
+
+const CHUNK: usize = 64;
+
+fn builtin_topics() -> TopicTable {
+    let mut t = TopicTable::default();
+    for f in crate::bank::builtin_files().unwrap_or_default() {
+        if let crate::bank::BankFile::Topics(list) = f {
+            t.merge(list);
+        }
+    }
+    t
+}
+
+/// The texts of the built-in bank and of the entries in `dir` that mining did not write.
+fn existing_texts(dir: &Path) -> BTreeSet<String> {
+    let mut files = crate::bank::builtin_files().unwrap_or_default();
+    if dir.is_dir() {
+        files.extend(crate::bank::load_dir_files(dir).unwrap_or_default());
+    }
+    let mut out = BTreeSet::new();
+    for f in files {
+        if let crate::bank::BankFile::Entries(list) = f {
+            out.extend(list.into_iter().filter(|e| !e.source.starts_with("mined:")).map(|e| e.text));
+        }
+    }
+    out
+}
+
+/// Names for sources: the path relative to the argument it was found under.
+fn display_name(file: &Path, roots: &[PathBuf]) -> String {
+    for r in roots {
+        if r.is_dir() {
+            if let Ok(rel) = file.strip_prefix(r) {
+                return rel.display().to_string();
+            }
+        }
+    }
+    file.file_name().map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+/// `speechgen mine PATH... -o DIR`.
+pub fn mine(paths: &[PathBuf], dir: &Path, progress: bool) -> Result<Summary> {
+    let (files, skipped) = corpus::collect_files(paths)?;
+    if files.is_empty() {
+        return Err(Error::usage("no .txt or .md files to mine").with_hint("pass corpus files or folders that hold .txt or .md files"));
+    }
+    if dir.exists() && !dir.is_dir() {
+        return Err(Error::input(dir, None, "the bank must be a folder, and this is a file").with_hint("pass a folder with -o"));
+    }
+    let exclude = existing_texts(dir);
+    let topics = builtin_topics();
+    let total: u64 = files.iter().filter_map(|f| std::fs::metadata(f).ok()).map(|m| m.len()).sum();
+    let bar = progress.then(|| {
+        let b = indicatif::ProgressBar::new(total);
+        if let Ok(style) = indicatif::ProgressStyle::with_template("mining {bar:30} {bytes}/{total_bytes} {msg}") {
+            b.set_style(style);
+        }
+        b
+    });
+    let mut m = Merger::default();
+    for chunk in files.chunks(CHUNK) {
+        let hs: Vec<Result<FileHarvest>> = chunk
+            .par_iter()
+            .map(|f| {
+                let bytes = std::fs::read(f).map_err(|e| Error::io(f, e))?;
+                let h = harvest(&display_name(f, paths), &bytes, &topics);
+                if let Some(b) = &bar {
+                    b.inc(bytes.len() as u64);
+                }
+                Ok(h)
+            })
+            .collect();
+        for h in hs {
+            m.add(h?);
+        }
+    }
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    let mut mined = m.finish(&exclude);
+    mined.summary.skipped = skipped.len();
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let mut written = vec![write::write_structure(dir, &mined.structure)?];
+    for s in Section::ALL {
+        let list = mined.entries.get(&s).map(Vec::as_slice).unwrap_or(&[]);
+        written.push(write::write_section(dir, s.name(), &format_entries(list))?);
+    }
+    mined.summary.written = written;
+    Ok(mined.summary)
+}
+
+/// Entries in the bank format, two-space indented under `entries:`.
+pub fn format_entries(list: &[MinedEntry]) -> String {
+    let mut out = String::new();
+    for e in list {
+        out.push_str(&format!("  - id: {}\n    role: {}\n    topics: [{}]\n", e.id, e.role, e.topics.join(", ")));
+        if !e.months.is_empty() {
+            let m: Vec<String> = e.months.iter().map(u8::to_string).collect();
+            out.push_str(&format!("    months: [{}]\n", m.join(", ")));
+        }
+        out.push_str(&format!("    text: {}\n    source: {}\n    count: {}\n", write::quote(&e.text), write::quote(&e.source), e.count));
+    }
+    out
+}
