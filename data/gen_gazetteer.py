@@ -14,8 +14,8 @@ a single character. A full name that is itself a common word (城区, 矿区, �
 leading `-`: it is kept for the record but never matched. `weight` is the name's jieba frequency
 (or a default), used to segment ambiguous text (黄河南岸 is 黄河|南岸, not 黄|河南|岸).
 
-lexicon.tsv: `word<TAB>frequency`: the ordinary words (jieba, frequency >= 10, 2 to 4 characters) that overlap
-or contain a place name, and the single characters of all names, so that check can segment the
+lexicon.tsv: `word<TAB>frequency`: the ordinary words (jieba, 2 to 4 characters) that overlap a
+place name (frequency >= 10) or contain one (frequency >= 3), and the single characters of all names, so that check can segment the
 few characters around a candidate place name instead of reporting every substring.
 """
 import csv
@@ -47,6 +47,7 @@ COMMON_SHORT = set("""
 玉山 君山 三江 宁海 临海 南关 北关 荷塘 湖滨 无极 万全 高阳 安达 海伦 延寿 长白 千山 黑山 安国 长顺
 紫云 祥云 红塔 玉龙 同江 通河 平山 马山 钟山 灵山 凤山 沙湾 锦江 金州 海州 龙城 兴城 山阳 山阴 平阳
 龙江 平江 江州 红山 宁城 平城 盐湖 阳城 玉泉 龙井 东平 西平 新平 石屏 永昌 常山 双湖 开平 上虞 华容
+乐业 安居 金东
 """.split())
 # Short names that jieba lists as ordinary words (freq >= 100) but that are, in a speech, the city:
 # kept. Every other short name that jieba lists as an ordinary word is dropped (复兴, 解放, 合作…).
@@ -56,7 +57,7 @@ KEEP_SHORT = set("""
 上党 宝应 金门 龙口 临清 新野 高密
 """.split())
 # Whole names that are ordinary words (a county-level 城区 exists in 大同, 阳泉, 长治, 晋城…).
-COMMON_FULL = set("城区 矿区 郊区 东区 西区 南区 北区 中区 新区 市中区 城中区 新城区 老城区 城关区 市辖区".split())
+COMMON_FULL = set("城区 矿区 郊区 东区 西区 南区 北区 中区 新区 市中区 城中区 新城区 老城区 城关区 市辖区 和县".split())
 
 ETHNIC = """汉 蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜
 水 东乡 纳西 景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克
@@ -161,10 +162,12 @@ def main():
             suffixes.add(n[k:])
     lexicon = {}
     for w, (freq, tag) in jieba.items():
-        if freq < LEXICON_FREQ or len(w) < 2 or len(w) > 4 or w in names:
+        if freq < MIN_FREQ or len(w) < 2 or len(w) > 4 or w in names:
             continue
-        if any(w[k:] in prefixes for k in range(1, len(w))) or any(w[:k] in suffixes for k in range(1, len(w))) \
-                or any(n in w for n in (w[i:j] for i in range(len(w)) for j in range(i + 2, len(w) + 1)) if n in names):
+        # Words that hold a whole name (文山会海, 长治久安) are kept down to MIN_FREQ: they are few.
+        holds = any(w[i:j] in names for i in range(len(w)) for j in range(i + 2, len(w) + 1))
+        overlaps = any(w[k:] in prefixes for k in range(1, len(w))) or any(w[:k] in suffixes for k in range(1, len(w)))
+        if holds or (overlaps and freq >= LEXICON_FREQ):
             lexicon[w] = freq
     chars = {c for n in list(names) + list(lexicon) for c in n}
     for c in chars:

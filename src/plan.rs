@@ -43,7 +43,10 @@ impl Plan {
         });
         let length = length.or(brief.options.length.map(|l| l as usize)).unwrap_or(DEFAULT_LENGTH);
         let weighty = matches!(kind.as_str(), "动员大会" | "三级干部大会" | "动员会");
-        let with_situation = !brief.situation.is_empty() || weighty || length >= 4500;
+        // A thin brief for a full-length speech needs 认识形势 to carry weight that would
+        // otherwise become padding in the tasks.
+        let thin = fact_count(brief) < 8 && length >= 2500;
+        let with_situation = !brief.situation.is_empty() || weighty || length >= 4500 || thin;
         let with_guarantee = length >= 2500 || weighty || kind == "推进会";
         let sections: Vec<Section> = Section::ALL
             .into_iter()
@@ -110,6 +113,14 @@ impl Plan {
             Layout::TasksFirst => "tasks-first",
         }
     }
+}
+
+/// How many facts the brief gives (achievements and their facts, problems, targets, task points).
+fn fact_count(brief: &Brief) -> usize {
+    let review = brief.review.as_ref().map_or(0, |r| {
+        r.achievements.iter().map(|a| match a { crate::brief::Achievement::Plain(_) => 1, crate::brief::Achievement::Group(g) => g.facts.len() }).sum()
+    });
+    review + brief.problems.as_ref().map_or(0, Vec::len) + brief.targets.len() + brief.tasks.iter().map(|t| t.points().len().max(1)).sum::<usize>()
 }
 
 /// Topic tags: the brief's own tags that the table knows, plus those its keywords find in the

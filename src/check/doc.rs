@@ -74,10 +74,8 @@ impl<'a> Doc<'a> {
         let mut markers = Vec::new();
         for (i, raw) in input.split('\n').enumerate() {
             let raw = raw.strip_suffix('\r').unwrap_or(raw);
-            if let Some(name) = raw.trim().strip_prefix("<!-- section:").and_then(|r| r.strip_suffix("-->")) {
-                if let Some(s) = Section::parse(name) {
-                    markers.push((i, s));
-                }
+            if let Some(s) = raw.trim().strip_prefix("<!-- section:").and_then(|r| r.strip_suffix("-->")).and_then(Section::parse) {
+                markers.push((i, s));
             }
             let (text, md) = blank_markup(raw, &mut in_comment);
             let at = text.len() - text.trim_start_matches(is_space).len();

@@ -36,7 +36,12 @@ pub struct BriefCtx {
 
 /// Letters, digits and % of a text, punctuation and white space dropped.
 pub fn normalize(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric() || *c == '%' || *c == '％').collect()
+    s.chars().filter(|&c| is_word_char(c) || c == '%' || c == '％').collect()
+}
+
+/// A letter or digit (Han first: the common case, and cheaper than the Unicode tables).
+pub fn is_word_char(c: char) -> bool {
+    crate::zh::is_han(c) || c.is_ascii_alphanumeric() || !(c.is_ascii() || matches!(c, '\u{2000}'..='\u{303f}' | '\u{fe30}'..='\u{fe4f}' | '\u{ff01}'..='\u{ff0f}' | '\u{ff1a}'..='\u{ff20}')) && c.is_alphanumeric()
 }
 
 impl BriefCtx {
@@ -158,12 +163,20 @@ pub fn missing_facts(doc: &Doc, ctx: &BriefCtx, out: &mut Findings) {
     let body: Vec<usize> = doc.speeches.iter().flat_map(|sp| doc.body(sp)).collect();
     let norms: Vec<(usize, String)> = body.iter().filter_map(|&i| doc.line(i).map(|l| (i, normalize(l.body())))).collect();
     let all: String = norms.iter().map(|n| n.1.as_str()).collect();
+    // One pass over the draft for all facts.
+    let mut found = vec![false; ctx.facts.len()];
+    match aho_corasick::AhoCorasick::new(ctx.facts.iter().map(|f| f.norm.as_str())) {
+        Ok(ac) => ac.find_overlapping_iter(all.as_str()).for_each(|m| found.get_mut(m.pattern().as_usize()).map_or((), |x| *x = true)),
+        Err(_) => found.iter_mut().zip(&ctx.facts).for_each(|(x, f)| *x = all.contains(f.norm.as_str())),
+    }
+    let missing: Vec<usize> = found.iter().enumerate().filter(|(_, f)| !**f).map(|(k, _)| k).collect();
+    if missing.is_empty() {
+        return;
+    }
     // The line each fact stands on (None: missing, or split over lines).
     let at: Vec<Option<usize>> = ctx.facts.iter().map(|f| norms.iter().find(|n| n.1.contains(f.norm.as_str())).map(|n| n.0)).collect();
-    for (k, f) in ctx.facts.iter().enumerate() {
-        if all.contains(f.norm.as_str()) {
-            continue;
-        }
+    for k in missing {
+        let Some(f) = ctx.facts.get(k) else { continue };
         let line = locate(doc, &body, &at, k, f);
         out.push(Finding::error(doc, line, 0, "missing-fact", format!("the brief's {} is not in the draft: “{}”", f.path, f.text), "restore the fact as the brief gives it (punctuation may differ), or change the brief"));
     }

@@ -70,7 +70,7 @@ pub fn digit(c: char) -> Option<u32> {
 }
 
 fn is_numeral(c: char) -> bool {
-    "一二三四五六七八九十两".contains(c)
+    matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '两')
 }
 
 /// 一 … 九十九 (and 两) as a number.
@@ -131,19 +131,23 @@ pub fn marker(body: &str) -> Option<(Kind, usize, usize)> {
 
 /// Characters that may stand right before an inline item although they are Han: 我们一是要…,
 /// 还要一是… Any other Han character makes the numeral part of a word (统一是, 之一是).
-const BEFORE_ITEM: &str = "们要就还也都即则应须必";
+fn before_item(c: char) -> bool {
+    matches!(c, '们' | '要' | '就' | '还' | '也' | '都' | '即' | '则' | '应' | '须' | '必')
+}
 
 /// The inline items of one paragraph body, as (kind, number, byte offset): the chains 一是… and
 /// 第一，… (首先，其次， count as 第一，第二，), and 一、 headings glued after a full stop.
 fn inline_items(body: &str, out: &mut Vec<(Kind, usize, usize)>) {
     let mut prev: Option<char> = None;
     for (i, c) in body.char_indices() {
-        let boundary = prev.is_none_or(|p| !(crate::zh::is_han(p) || p.is_ascii_alphanumeric()) || BEFORE_ITEM.contains(p));
-        let after_stop = prev.is_some_and(|p| matches!(p, '。' | '！' | '!' | '？' | '?'));
-        prev = Some(c);
-        if !boundary {
+        let p = prev.replace(c);
+        if !(is_numeral(c) || matches!(c, '第' | '首' | '其')) {
             continue;
         }
+        if !p.is_none_or(|p| !(crate::zh::is_han(p) || p.is_ascii_alphanumeric()) || before_item(p)) {
+            continue;
+        }
+        let after_stop = p.is_some_and(|p| matches!(p, '。' | '！' | '!' | '？' | '?'));
         let rest = body.get(i..).unwrap_or("");
         if let Some(r) = rest.strip_prefix("首先").or_else(|| rest.strip_prefix("其次")) {
             if r.starts_with(['，', ',']) {
@@ -154,11 +158,9 @@ fn inline_items(body: &str, out: &mut Vec<(Kind, usize, usize)>) {
         if !(is_numeral(c) || c == '第') {
             continue;
         }
-        if after_stop {
-            if let Some((Kind::L1, n, _)) = marker(rest) {
-                out.push((Kind::L1, n, i));
-                continue;
-            }
+        if let (true, Some((Kind::L1, n, _))) = (after_stop, marker(rest)) {
+            out.push((Kind::L1, n, i));
+            continue;
         }
         let digits = if c == '第' { rest.get(c.len_utf8()..).unwrap_or("") } else { rest };
         let nl = digits.len() - digits.trim_start_matches(is_numeral).len();
@@ -263,9 +265,6 @@ pub fn check_counts(doc: &Doc, sp: &Speech, items: &[Item], out: &mut Findings) 
     for (pos, &i) in body_lines.iter().enumerate() {
         let Some(line) = doc.line(i) else { continue };
         let body = line.body();
-        if !body.contains(['点', '方', '项', '问', '件', '条']) {
-            continue;
-        }
         for caps in re.captures_iter(body) {
             let (Some(whole), Some(num)) = (caps.get(0), caps.get(1).or(caps.get(2)).or(caps.get(3))) else { continue };
             // 几点 gives no count; a single point is not numbered.

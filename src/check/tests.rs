@@ -65,3 +65,39 @@ fn comments_and_marks_keep_columns() {
     let f: Vec<(usize, usize, &str)> = r.findings.iter().map(|f| (f.line, f.col, f.code)).collect();
     assert_eq!(f, [(2, 10, "half-width")]);
 }
+
+fn example_brief() -> Brief {
+    let bytes = include_bytes!("../../examples/brief.yaml");
+    crate::brief::parse_brief(bytes, std::path::Path::new("brief.yaml")).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn brief_rules_on_short_texts() {
+    let brief = example_brief();
+    let got = found("# 在全区招商工作会议上的讲话\n\n区长　李明\n\n（2026年3月8日）\n\n同志们：\n\n要学习许昌经验，确保增长13%。\n", Some(&brief));
+    for want in [(1, "meeting-mismatch"), (3, "speaker-mismatch"), (5, "date-mismatch"), (5, "unknown-number"), (9, "place-name"), (9, "unknown-number")] {
+        assert!(got.contains(&want), "{want:?} in {got:?}");
+    }
+    assert!(got.iter().filter(|f| f.1 == "missing-fact").count() >= 10, "{got:?}");
+    // The locality, its short name and the brief's own numbers are fine.
+    let got = found("临江区和临江的园区规上工业总产值增长10%以上，固定资产投资增长12%。", Some(&brief));
+    assert!(!got.iter().any(|f| matches!(f.1, "place-name" | "unknown-number")), "{got:?}");
+}
+
+#[test]
+fn odd_input_never_panics() {
+    let brief = example_brief();
+    let bits = ["一、", "（", "（一）", "1.", "(1)", "第", "第一，", "首先，", "一是", "是", "xx", "×", "【待", "{{", "<!--", "-->", "# ", "## ", "\r\n", "\n", "　", "许昌", "2026年", "1,000", "3.", "。", "%", "讲三点", "以下四个方面", "\u{fffd}", "會", "𠀀", ""];
+    let mut input = String::new();
+    for (i, a) in bits.iter().enumerate() {
+        input.clear();
+        for b in bits.iter().skip(i) {
+            input.push_str(a);
+            input.push_str(b);
+            for opts in [Options::default(), Options { brief: Some(&brief), ..Options::default() }] {
+                let r = super::check(&input, &opts);
+                assert!(r.findings.iter().all(|f| f.line >= 1 && f.col >= 1));
+            }
+        }
+    }
+}

@@ -1,6 +1,7 @@
 //! Rules on the text itself, with or without a brief: placeholders, web debris, Traditional
 //! characters, half-width punctuation, repeated sentences and long paragraphs.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -29,6 +30,9 @@ fn mark_like(c: char) -> bool {
 pub fn placeholders(doc: &Doc, i: usize, braces_from_brief: bool, out: &mut Findings) {
     let Some(line) = doc.line(i) else { return };
     let body = line.body();
+    if !body.chars().any(|c| matches!(c, 'x' | 'X' | '×' | 'ｘ' | 'Ｘ' | '某' | '_' | '＿' | '【' | '“' | '（' | '{' | '%')) {
+        return;
+    }
     let chars: Vec<(usize, char)> = body.char_indices().collect();
     let at = |k: usize| chars.get(k).map(|p| p.1);
     let mut k = 0;
@@ -103,16 +107,22 @@ const DEBRIS_WORDS: &[&str] = &[
     "http://", "https://", "www.", "免费下载", "版权所有", "转载请注明", "原文地址", "点击下载", "下载文档",
 ];
 
+/// Lines of debris: 来源/作者 lines, 第N篇 compilation marks, page counters, compilation titles.
 static DEBRIS_LINE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"^(?:(?:来源|來源|作者|上一篇|下一篇|第[一二三四五六七八九十]+篇)[:：]|时间[:：]\s*\d|\d{1,3}$|\d{1,3}/\d{1,3}$|.{2,60}[（(](?:实用|案例|精选)?\d+篇[）)]$)").ok()
 });
+
+/// The first characters a DEBRIS_LINE match can start with.
+fn may_be_debris_line(body: &str) -> bool {
+    body.len() <= 200 || body.starts_with(['来', '來', '作', '上', '下', '第', '时'])
+}
 
 /// Web-page debris: site names, 来源/作者 lines, page counters, U+FFFD.
 pub fn debris(doc: &Doc, i: usize, out: &mut Findings) {
     let Some(line) = doc.line(i) else { return };
     let body = line.body();
     let hint = "delete the web-page debris the text was copied with";
-    if let Some(m) = DEBRIS_LINE.as_ref().and_then(|r| r.find(body)) {
+    if let Some(m) = DEBRIS_LINE.as_ref().filter(|_| may_be_debris_line(body)).and_then(|r| r.find(body)) {
         let token: String = body.chars().take(16).collect();
         out.push(Finding::error(doc, i, m.start(), "debris", format!("web-page debris: “{token}”"), hint));
         return;
@@ -197,7 +207,7 @@ pub fn long_paragraph(doc: &Doc, i: usize, out: &mut Findings) {
 /// The same sentence of REPEAT_MIN or more characters twice in one speech. `from_brief` tells a
 /// sentence the brief itself repeats (a target that is also a task point).
 pub fn repeated(doc: &Doc, sp: &Speech, from_brief: &dyn Fn(&str) -> bool, out: &mut Findings) {
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen: HashMap<Cow<str>, usize> = HashMap::new();
     for i in doc.body(sp) {
         let Some(line) = doc.line(i) else { continue };
         let body = line.body();
@@ -209,8 +219,9 @@ pub fn repeated(doc: &Doc, sp: &Speech, from_brief: &dyn Fn(&str) -> bool, out: 
             let s = body.get(start..off).unwrap_or("");
             let from = start;
             start = off + c.len_utf8();
-            let key: String = s.chars().filter(|c| !super::doc::is_space(*c)).collect();
-            if key.chars().filter(|c| c.is_alphanumeric()).count() < REPEAT_MIN {
+            let t = s.trim_matches(super::doc::is_space);
+            let key: Cow<str> = if t.contains(super::doc::is_space) { Cow::Owned(t.chars().filter(|c| !super::doc::is_space(*c)).collect()) } else { Cow::Borrowed(t) };
+            if key.chars().filter(|&c| super::facts::is_word_char(c)).take(REPEAT_MIN).count() < REPEAT_MIN {
                 continue;
             }
             let lead = s.len() - s.trim_start_matches(super::doc::is_space).len();

@@ -139,6 +139,8 @@ fn grow(sk: &mut Skeleton, picker: &mut Picker, plan: &Plan, agenda_len: usize) 
     let total_share: f64 = plan.sections.iter().map(|&s| share(s)).sum();
     let target = plan.length as f64;
     let mut stage = 1;
+    // Long drafts let elaboration run longer (split into paragraphs when flattened).
+    let scale = (plan.length as f64 / 3500.0).ceil().max(1.0) as usize;
     let mut lens: Vec<(Section, usize)> = plan.sections.iter().map(|&s| (s, sk.section_len(s))).collect();
     loop {
         let total = lens.iter().map(|x| x.1).sum::<usize>() + agenda_len;
@@ -146,21 +148,21 @@ fn grow(sk: &mut Skeleton, picker: &mut Picker, plan: &Plan, agenda_len: usize) 
             return Ok(());
         }
         // The section furthest below its share (as a fraction of its share) that can still grow.
-        let grows = |s: Section, sk: &Skeleton| sk.slots.iter().any(|x| x.section == s && x.can_grow(stage));
+        let grows = |s: Section, sk: &Skeleton| sk.slots.iter().any(|x| x.section == s && x.can_grow(stage, scale));
         let Some((section, _)) = lens
             .iter()
             .filter(|(s, _)| grows(*s, sk))
             .map(|&(s, len)| (s, len as f64 / (target * share(s) / total_share)))
             .min_by(|a, b| a.1.total_cmp(&b.1))
         else {
-            if stage >= 4 {
+            if stage >= 3 * scale + 1 {
                 return Ok(());
             }
             stage += 1;
             continue;
         };
         let Some(i) = (0..sk.slots.len())
-            .filter(|&i| sk.slots[i].section == section && sk.slots[i].can_grow(stage))
+            .filter(|&i| sk.slots[i].section == section && sk.slots[i].can_grow(stage, scale))
             .min_by_key(|&i| (sk.slots[i].filled.len(), i))
         else {
             return Ok(());

@@ -78,9 +78,11 @@ impl Slot {
         self.len + prefix
     }
 
-    /// True when the slot may take another sentence at growth stage `stage` (1, 2, …).
-    pub fn can_grow(&self, stage: usize) -> bool {
-        self.open && self.filled.len() < (self.max * stage).min(self.cap)
+    /// True when the slot may take another sentence at growth stage `stage` (1, 2, …), its cap
+    /// multiplied by `scale` for long drafts (chains never pass five).
+    pub fn can_grow(&self, stage: usize, scale: usize) -> bool {
+        let cap = if self.mode == Mode::Inline { self.cap * scale } else { self.cap };
+        self.open && self.filled.len() < (self.max * stage).min(cap)
     }
 }
 
@@ -90,6 +92,7 @@ impl Skeleton {
         // elaborating sentences reads as padding.
         let cap = match (mode, role) {
             (_, "item" | "credit" | "purpose") => max,
+            (_, "wrap" | "summary" | "context") => max + 1,
             (Mode::Inline, _) => (max * 2).clamp(max, 5),
             _ => (max + 2).min(5),
         };
@@ -165,8 +168,8 @@ impl Skeleton {
                                 }
                             }
                         }
-                        if !sentences.is_empty() {
-                            blocks.push(Block::Paragraph { sentences });
+                        for para in split_long(sentences) {
+                            blocks.push(Block::Paragraph { sentences: para });
                         }
                     }
                     Part::Paras(i) => {
@@ -182,6 +185,50 @@ impl Skeleton {
         }
         out
     }
+}
+
+/// Paragraphs longer than this are split at a sentence boundary (check warns above 400).
+const LONG: usize = 360;
+
+fn is_chain_item(text: &str) -> bool {
+    let mut chars = text.chars();
+    let first = chars.next();
+    let second = chars.next();
+    let third = chars.next();
+    first.is_some_and(|c| "一二三四五六七八九十".contains(c)) && (second == Some('是') || (second == Some('十') && third == Some('是')))
+}
+
+/// Splits a long paragraph where a split keeps 一是…二是… chains readable: before a chain item,
+/// or where no chain item follows.
+fn split_long(sentences: Vec<Sentence>) -> Vec<Vec<Sentence>> {
+    let total: usize = sentences.iter().map(|s| zh::count_chars(&s.text)).sum();
+    if sentences.is_empty() {
+        return Vec::new();
+    }
+    if total <= LONG || sentences.len() < 2 {
+        return vec![sentences];
+    }
+    let mut best: Option<(usize, usize)> = None;
+    let mut acc = 0;
+    for i in 1..sentences.len() {
+        acc += sentences.get(i - 1).map_or(0, |s| zh::count_chars(&s.text));
+        let rest = sentences.get(i..).unwrap_or(&[]);
+        let ok = rest.first().is_some_and(|s| is_chain_item(&s.text)) || !rest.iter().any(|s| is_chain_item(&s.text));
+        if ok {
+            let score = acc.abs_diff(total / 2);
+            if best.is_none_or(|(_, b)| score < b) {
+                best = Some((i, score));
+            }
+        }
+    }
+    let Some((at, _)) = best else {
+        return vec![sentences];
+    };
+    let mut first = sentences;
+    let second = first.split_off(at);
+    let mut out = split_long(first);
+    out.extend(split_long(second));
+    out
 }
 
 /// Prefixes 一是、二是… when `chain` and there are at least two sentences.

@@ -104,7 +104,7 @@ impl Ctx<'_, '_, '_> {
                 parts.push(Part::Para(lead));
                 parts.extend(paras.into_iter().map(Part::Para));
             }
-            let summary = Piece::Slot(self.sk.slot(s, "summary", Require::Any, 0, 3, Mode::Inline));
+            let summary = Piece::Slot(self.sk.slot(s, "summary", Require::Any, 0, 2, Mode::Inline));
             let credit = Piece::Slot(self.sk.slot(s, "credit", Require::Any, 0, 1, Mode::Inline));
             parts.push(Part::Para(vec![summary, credit]));
         } else {

@@ -64,7 +64,7 @@ pub fn normalize_line(raw: &str) -> String {
 /// In a line of Chinese, the half-width , ; : ! ? that `zh::full_width` left (next to digits or
 /// %) become full width too, except a comma or colon between digits (1,000 23:24).
 fn chinese_punct(t: &str) -> String {
-    if !t.chars().any(crate::zh::is_han) || !t.contains([',', ';', ':', '!', '?']) {
+    if !t.chars().any(crate::zh::is_han) || !t.contains([',', ';', ':', '!', '?', '.']) {
         return t.to_owned();
     }
     let chars: Vec<char> = t.chars().collect();
@@ -80,6 +80,7 @@ fn chinese_punct(t: &str) -> String {
                 ';' => '；',
                 '!' => '！',
                 '?' => '？',
+                '.' if !between && i.checked_sub(1).and_then(|j| chars.get(j)).is_some_and(|&p| crate::zh::is_han(p)) => '。',
                 _ => c,
             }
         })

@@ -5,9 +5,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::filter::{reject, topics_of};
+use super::filter::{reject, TopicMatcher};
 use super::slot::{slot_sentence, Context};
-use crate::bank::TopicTable;
 use crate::corpus::clean::{hit, re};
 use crate::corpus::{split::is_salutation, Kind, Para};
 use crate::label::{heading, Label};
@@ -69,7 +68,7 @@ pub fn sentences(t: &str) -> Vec<&str> {
 }
 
 /// The candidates of one speech.
-pub fn candidates(paras: &[Para], labels: &[Label], ctx: &Context, topics: &TopicTable) -> Vec<Cand> {
+pub fn candidates(paras: &[Para], labels: &[Label], ctx: &Context, topics: &TopicMatcher) -> Vec<Cand> {
     let mut out = Vec::new();
     let top = labels.iter().filter_map(|l| l.level).min();
     let mut prev: Option<Section> = None;
@@ -82,7 +81,7 @@ pub fn candidates(paras: &[Para], labels: &[Label], ctx: &Context, topics: &Topi
         let Some(section) = l.section else { continue };
         let first_of_run = prev != Some(section);
         prev = Some(section);
-        if l.confidence < 0.5 {
+        if l.confidence < 0.8 {
             continue;
         }
         let mut push = |role: &'static str, text: &str, months: Vec<u8>| {
@@ -109,7 +108,7 @@ pub fn candidates(paras: &[Para], labels: &[Label], ctx: &Context, topics: &Topi
         for (k, s) in sentences(text).into_iter().enumerate() {
             let s = strip_marker(s);
             let n = s.chars().count();
-            if !(8..=90).contains(&n) {
+            if !(14..=90).contains(&n) {
                 continue;
             }
             let first = first_of_run && k == 0;
@@ -209,7 +208,7 @@ fn months_of(s: &str) -> Vec<u8> {
     }
 }
 
-fn finish(section: Section, role: &'static str, text: &str, months: Vec<u8>, para: usize, ctx: &Context, table: &TopicTable) -> Option<Cand> {
+fn finish(section: Section, role: &'static str, text: &str, months: Vec<u8>, para: usize, ctx: &Context, table: &TopicMatcher) -> Option<Cand> {
     let mut text = text.trim().to_owned();
     if role == "agenda" {
         if let Some(r) = AGENDA_COUNT.as_ref() {
@@ -220,11 +219,11 @@ fn finish(section: Section, role: &'static str, text: &str, months: Vec<u8>, par
     if reject(&slotted).is_some() {
         return None;
     }
-    let mut topics = topics_of(&slotted, table);
+    let mut topics = table.topics_of(&slotted);
     if let Some(t) = &ctx.topic {
         if super::slot::strip_slots(&slotted).contains(t.as_str()) {
             // The speech's own topic, not slotted: only with a known tag for it.
-            let tags = topics_of(t, table);
+            let tags = table.topics_of(t);
             if tags.len() != 1 {
                 return None;
             }

@@ -15,45 +15,55 @@ const GAZETTEER: &str = include_str!("../../data/gazetteer.tsv");
 /// Ordinary words that overlap or contain a place name (振兴 in 振兴和…, 长治久安).
 const LEXICON: &str = include_str!("../../data/lexicon.tsv");
 
-static WORDS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-    let words: Vec<&str> = LEXICON
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| l.split('\t').next())
-        .filter(|w| w.chars().count() >= 2)
-        .collect();
-    AhoCorasick::new(words).ok()
-});
-
-/// True when a place name stands in the text as a word of its own: no ordinary word crosses
-/// its edges or holds it.
-fn place(t: &str) -> bool {
-    let Some(ac) = PLACES.as_ref() else { return false };
-    let words: Vec<(usize, usize)> = WORDS.as_ref().map_or(Vec::new(), |w| w.find_overlapping_iter(t).map(|m| (m.start(), m.end())).collect());
-    ac.find_overlapping_iter(t).any(|m| {
-        let (s, e) = (m.start(), m.end());
-        !words.iter().any(|&(a, b)| (a < s && b > s && b <= e) || (a >= s && a < e && b > e) || (a <= s && b >= e && (a, b) != (s, e)))
-    })
-}
-
-/// Place names: the gazetteer's full names and short names of two characters or more.
-static PLACES: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-    let mut names: Vec<&str> = Vec::new();
-    for line in GAZETTEER.lines().filter(|l| !l.starts_with('#')) {
-        let mut f = line.split('\t').skip(1);
-        if let (Some(full), Some(short)) = (f.next(), f.next()) {
-            if !full.starts_with('-') {
-                names.push(full);
-            }
-            if short.chars().count() >= 2 {
-                names.push(short);
+/// Ordinary words of the lexicon with their frequencies.
+static WORDS: LazyLock<(Option<AhoCorasick>, Vec<f64>)> = LazyLock::new(|| {
+    let mut words = Vec::new();
+    let mut freq = Vec::new();
+    for l in LEXICON.lines().filter(|l| !l.starts_with('#')) {
+        if let Some((w, f)) = l.split_once('\t') {
+            if w.chars().count() >= 2 {
+                words.push(w);
+                freq.push(f.trim().parse().unwrap_or(1.0));
             }
         }
     }
-    names.sort_unstable();
-    names.dedup();
-    AhoCorasick::new(names).ok()
+    (AhoCorasick::new(words).ok(), freq)
 });
+
+/// Place names (full names, and short names of two characters or more) with their weights.
+static PLACES: LazyLock<(Option<AhoCorasick>, Vec<f64>)> = LazyLock::new(|| {
+    let mut names: std::collections::BTreeMap<&str, f64> = std::collections::BTreeMap::new();
+    for line in GAZETTEER.lines().filter(|l| !l.starts_with('#')) {
+        let mut f = line.split('\t').skip(1);
+        if let (Some(full), Some(short), Some(w)) = (f.next(), f.next(), f.next()) {
+            let w: f64 = w.trim().parse().unwrap_or(60.0);
+            for n in [(!full.starts_with('-')).then_some(full), (short.chars().count() >= 2).then_some(short)].into_iter().flatten() {
+                let e = names.entry(n).or_insert(w);
+                *e = e.max(w);
+            }
+        }
+    }
+    let weights = names.values().copied().collect();
+    (AhoCorasick::new(names.keys()).ok(), weights)
+});
+
+/// True when a place name stands in the text as a word of its own: no much more frequent
+/// ordinary word crosses its edges (振兴 in 振兴和…), and no ordinary word holds it (长治久安).
+fn place(t: &str) -> bool {
+    let Some(ac) = PLACES.0.as_ref() else { return false };
+    let words: Vec<(usize, usize, f64)> = WORDS.0.as_ref().map_or(Vec::new(), |w| {
+        w.find_overlapping_iter(t).map(|m| (m.start(), m.end(), WORDS.1.get(m.pattern().as_usize()).copied().unwrap_or(1.0))).collect()
+    });
+    ac.find_overlapping_iter(t).any(|m| {
+        let (s, e) = (m.start(), m.end());
+        let weight = PLACES.1.get(m.pattern().as_usize()).copied().unwrap_or(60.0);
+        !words.iter().any(|&(a, b, f)| {
+            let crosses = (a < s && b > s && b <= e) || (a >= s && a < e && b > e);
+            let holds = a <= s && b >= e && (a, b) != (s, e);
+            holds || (crosses && f >= 4.0 * weight)
+        })
+    })
+}
 
 /// Fixed phrases that hold a place name or a numeral but leak nothing.
 const FORMULAS: &[&str] = &[
@@ -79,7 +89,13 @@ static PERSON: LazyLock<Option<Regex>> = LazyLock::new(|| {
 static LEADER: LazyLock<Option<Regex>> = LazyLock::new(|| re(r"习近平|习总书记|总书记|胡锦涛|江泽民|邓小平|毛泽东|李克强|温家宝|来[京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川黔滇陕甘青宁新藏桂蒙]"));
 static TOWN: LazyLock<Option<Regex>> = LazyLock::new(|| re(r"(\p{Han})(镇|乡|村|街道|社区|省|市|县|区)"));
 static UNIT_OURS: LazyLock<Option<Regex>> = LazyLock::new(|| re(r"我[局行院厅委办所司部校]|本[局行院厅委办所司部校]|我们[局行院厅]"));
-static HALF_WIDTH: LazyLock<Option<Regex>> = LazyLock::new(|| re(r"[,:;()!?]"));
+static ROAD: LazyLock<Option<Regex>> = LazyLock::new(|| re(r"(\p{Han})(路|大街|公园|广场|大道)"));
+static MEETING: LazyLock<Option<Regex>> = LazyLock::new(|| re(r"(\p{Han}{2})(工作会议|会议|大会|全会|座谈会|推进会)"));
+static HALF_WIDTH: LazyLock<Option<Regex>> = LazyLock::new(|| re(r"[,:;()!?]|\p{Han}\.|\.\p{Han}"));
+/// Words of one institution or field that no general sentence should carry.
+static DOMAIN: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    re(r"法院|检察|干警|审判|林业|森工|房管|公安|局党委|局长|学校|学生|教师|高考|医院|银行|网吧|纺织|高速|铁路|文化活动|两节|总工会|发改委|工商|居委会|社区|街道|干部职工|职工|员工|企业管理|项目经理|施工|监理|党组|机关|常委会|委员会|代表大会|选举|换届")
+});
 
 /// Characters before a title word that make it generic (党委书记, 各位同志, 老同志…).
 const GENERIC_BEFORE_TITLE: &str = "委党各位老的们员长副常务级和、，与及班届此这那本该诸个支总记任校人干工青女男新好群众院局部厅处科镇乡县市区省村组会队些多名正主大办站所中心家司行社界府团";
@@ -89,12 +105,8 @@ const GENERIC_BEFORE_PLACE: &str = "城乡农全各本我该小集村镇新重�
 /// Why a sentence is kept out of the bank (None: it may go in).
 pub fn reject(text: &str) -> Option<&'static str> {
     let plain = strip_slots(text);
-    let mut scrubbed = plain.clone();
-    for f in FORMULAS {
-        if scrubbed.contains(f) {
-            scrubbed = scrubbed.replace(f, "〃");
-        }
-    }
+    static FORMULA: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| AhoCorasick::builder().match_kind(aho_corasick::MatchKind::LeftmostLongest).build(FORMULAS).ok());
+    let scrubbed = scrub(&FORMULA, &plain);
     if hit(&ARTEFACT, &scrubbed) {
         return Some("placeholder, number or deletion");
     }
@@ -110,13 +122,49 @@ pub fn reject(text: &str) -> Option<&'static str> {
     if hit(&ENUMERATION, &scrubbed) {
         return Some("enumeration");
     }
+    if hit(&DOMAIN, &scrubbed) {
+        return Some("field");
+    }
+    if other_meeting(&scrubbed) {
+        return Some("another meeting");
+    }
     if hit(&LEADER, &scrubbed) || person(&scrubbed) {
         return Some("person");
     }
-    if place(&scrubbed) || town(&scrubbed) || hit(&UNIT_OURS, &scrubbed) {
+    if place(&scrubbed) || town(&scrubbed) || hit(&UNIT_OURS, &scrubbed) || road(&scrubbed) || before_slot(text) {
         return Some("place");
     }
     None
+}
+
+fn road(t: &str) -> bool {
+    let Some(r) = ROAD.as_ref() else { return false };
+    static COMMON: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| AhoCorasick::builder().match_kind(aho_corasick::MatchKind::LeftmostLongest).build(ROAD_COMMON).ok());
+    r.is_match(&scrub(&COMMON, t))
+}
+
+const ROAD_COMMON: &[&str] = &["路子", "路径", "路线", "路网", "道路", "思路", "出路", "新路", "老路", "走路", "门路", "弯路", "套路", "一路", "马路", "铁路", "公路", "水路", "网路", "线路", "销路", "前路", "退路", "来路", "去路", "半路", "歧路", "大道理", "阳光大道", "康庄大道", "主题公园", "公园城市"];
+
+/// Another meeting named in full (全省森工政法工作会议精神): a fact of that speech.
+fn other_meeting(t: &str) -> bool {
+    let Some(r) = MEETING.as_ref() else { return false };
+    const OK: [&str; 22] = ["这次", "本次", "此次", "这个", "今天", "天的", "各种", "各类", "专题", "全体", "重要", "有关", "相关", "召开", "参加", "出席", "一次", "开好", "次的", "样的", "么的", "常务"];
+    r.captures_iter(t).any(|c| c.get(1).is_some_and(|m| !OK.contains(&m.as_str())))
+}
+
+/// A name glued to a level slot (建德{{ locality.party }}): the slot took the level word of a
+/// named place.
+fn before_slot(text: &str) -> bool {
+    const GENERIC: &str = "在由经向和与及对把将被让使给为是的了、，。“：；请按据照同报示于从到至全各本我该即其代表意根";
+    let mut rest = text;
+    while let Some(i) = rest.find("{{ locality.") {
+        let before = rest.get(..i).and_then(|b| b.chars().last());
+        if before.is_some_and(|c| crate::zh::is_han(c) && !GENERIC.contains(c)) {
+            return true;
+        }
+        rest = rest.get(i + 2..).unwrap_or("");
+    }
+    false
 }
 
 fn person(t: &str) -> bool {
@@ -131,32 +179,61 @@ fn person(t: &str) -> bool {
 
 fn town(t: &str) -> bool {
     let Some(r) = TOWN.as_ref() else { return false };
-    let common = ["乡村", "乡镇", "城镇", "村镇", "农村", "城乡", "城市", "市场", "市民", "县域", "区域", "社区", "村民", "村级",
+    static COMMON: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| AhoCorasick::builder().match_kind(aho_corasick::MatchKind::LeftmostLongest).build(TOWN_COMMON).ok());
+    let s = scrub(&COMMON, t);
+    r.captures_iter(&s).any(|c| c.get(1).and_then(|m| m.as_str().chars().next()).is_some_and(|b| !GENERIC_BEFORE_PLACE.contains(b)))
+}
+
+const TOWN_COMMON: &[&str] = &["乡村", "乡镇", "城镇", "村镇", "农村", "城乡", "城市", "市场", "市民", "县域", "区域", "社区", "村民", "村级",
         "村庄", "村干部", "市区", "县区", "社区", "地区", "园区", "小区", "景区", "辖区", "街区", "片区", "新区", "镇区", "城区",
         "山区", "库区", "矿区", "牧区", "灾区", "误区", "盲区", "社会", "乡风", "乡土", "乡贤", "家乡", "故乡", "下乡", "城市区",
         "区县", "县市", "省市", "市县", "省委", "省政府", "省级", "全省", "各省", "外省", "兄弟省", "先进省", "大省", "强省",
         "示范区", "开发区", "保护区", "功能区", "试验区", "自贸区", "集聚区", "核心区", "生活区", "住宅区", "工业区", "商业区"];
-    let mut s = t.to_owned();
-    for w in common {
-        if s.contains(w) {
-            s = s.replace(w, "〃");
+
+/// The text with every match of `ac` replaced by 〃.
+fn scrub(ac: &Option<AhoCorasick>, t: &str) -> String {
+    match ac {
+        Some(ac) => {
+            let mut out = String::with_capacity(t.len());
+            ac.replace_all_with(t, &mut out, |_, _, dst| {
+                dst.push('〃');
+                true
+            });
+            out
         }
+        None => t.to_owned(),
     }
-    r.captures_iter(&s).any(|c| c.get(1).and_then(|m| m.as_str().chars().next()).is_some_and(|b| !GENERIC_BEFORE_PLACE.contains(b)))
 }
 
-/// The topic tags whose field words or keywords the sentence uses (sorted, deduplicated).
-pub fn topics_of(text: &str, table: &TopicTable) -> Vec<String> {
-    let plain = strip_slots(text);
-    let mut out: Vec<String> = table
-        .topics()
-        .iter()
-        .filter(|t| t.field_words.iter().chain(&t.keywords).any(|w| w.chars().count() >= 2 && plain.contains(w.as_str())))
-        .map(|t| t.tag.clone())
-        .collect();
-    out.sort();
-    out.dedup();
-    out
+/// Finds the topic tags whose field words or keywords a sentence uses.
+pub struct TopicMatcher {
+    ac: Option<AhoCorasick>,
+    /// The tag of each pattern.
+    tags: Vec<String>,
+}
+
+impl TopicMatcher {
+    pub fn new(table: &TopicTable) -> TopicMatcher {
+        let mut words = Vec::new();
+        let mut tags = Vec::new();
+        for t in table.topics() {
+            for w in t.field_words.iter().chain(&t.keywords).filter(|w| w.chars().count() >= 2) {
+                words.push(w.clone());
+                tags.push(t.tag.clone());
+            }
+        }
+        TopicMatcher { ac: AhoCorasick::new(&words).ok(), tags }
+    }
+
+    /// The tags found (sorted, deduplicated).
+    pub fn topics_of(&self, text: &str) -> Vec<String> {
+        let plain = strip_slots(text);
+        let Some(ac) = &self.ac else { return Vec::new() };
+        let mut out: Vec<String> = ac.find_overlapping_iter(&plain).filter_map(|m| self.tags.get(m.pattern().as_usize()).cloned()).collect();
+        out.sort();
+        out.dedup();
+        out
+    }
 }
 
 #[cfg(test)]

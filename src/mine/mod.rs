@@ -47,13 +47,13 @@ struct FileHarvest {
     speeches: Vec<SpeechHarvest>,
 }
 
-fn harvest(name: &str, bytes: &[u8], topics: &TopicTable) -> FileHarvest {
+fn harvest(name: &str, bytes: &[u8], topics: &filter::TopicMatcher) -> FileHarvest {
     let doc = corpus::read_document(name, bytes);
     let speeches = doc.speeches.iter().enumerate().map(|(i, sp)| harvest_speech(&doc, sp, i + 1, topics)).collect();
     FileHarvest { name: name.to_owned(), debris: doc.debris, converted: doc.converted, replaced: doc.replaced, bytes: bytes.len(), speeches }
 }
 
-fn harvest_speech(doc: &Document, sp: &corpus::Span, number: usize, topics: &TopicTable) -> SpeechHarvest {
+fn harvest_speech(doc: &Document, sp: &corpus::Span, number: usize, topics: &filter::TopicMatcher) -> SpeechHarvest {
     let paras = doc.speech_paras(sp);
     let labels = crate::label::label(paras);
     let body = || paras.iter().filter(|p| p.kind == Kind::Body).map(|p| p.text.as_str());
@@ -245,7 +245,7 @@ impl Merger {
 /// Mines in-memory files (name, bytes) in the given order; `exclude` holds texts already in the
 /// bank (built-in or a person's), which are not mined again.
 pub fn mine_bytes(files: &[(String, Vec<u8>)], exclude: &BTreeSet<String>) -> Mined {
-    let topics = builtin_topics();
+    let topics = filter::TopicMatcher::new(&builtin_topics());
     let mut m = Merger::default();
     for chunk in files.chunks(CHUNK) {
         let hs: Vec<FileHarvest> = chunk.par_iter().map(|(n, b)| harvest(n, b, &topics)).collect();
@@ -305,7 +305,7 @@ pub fn mine(paths: &[PathBuf], dir: &Path, progress: bool) -> Result<Summary> {
         return Err(Error::input(dir, None, "the bank must be a folder, and this is a file").with_hint("pass a folder with -o"));
     }
     let exclude = existing_texts(dir);
-    let topics = builtin_topics();
+    let topics = filter::TopicMatcher::new(&builtin_topics());
     let total: u64 = files.iter().filter_map(|f| std::fs::metadata(f).ok()).map(|m| m.len()).sum();
     let bar = progress.then(|| {
         let b = indicatif::ProgressBar::new(total);

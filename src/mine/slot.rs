@@ -28,12 +28,23 @@ static YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| re(r"(?:19|20)\d\d年|20
 impl Context {
     /// Reads the level (the most frequent 全X/我X/X委) and the meeting from a speech's text.
     pub fn read(text: &str, opening: &str) -> Context {
-        let mut best = ("", 0usize);
-        for l in LEVELS {
-            let n = [format!("全{l}"), format!("我{l}"), format!("{l}委"), format!("{l}党委"), format!("{l}党工委")]
+        static WORDS: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::new(|| {
+            let words: Vec<String> = LEVELS
                 .iter()
-                .map(|w| text.matches(w.as_str()).count())
-                .sum::<usize>();
+                .flat_map(|l| [format!("全{l}"), format!("我{l}"), format!("{l}委"), format!("{l}党委"), format!("{l}党工委")])
+                .collect();
+            aho_corasick::AhoCorasick::new(words).ok()
+        });
+        let mut counts = [0usize; LEVELS.len()];
+        if let Some(ac) = WORDS.as_ref() {
+            for m in ac.find_overlapping_iter(text) {
+                if let Some(c) = counts.get_mut(m.pattern().as_usize() / 5) {
+                    *c += 1;
+                }
+            }
+        }
+        let mut best = ("", 0usize);
+        for (l, &n) in LEVELS.iter().zip(&counts) {
             if n > best.1 {
                 best = (l, n);
             }

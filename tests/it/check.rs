@@ -48,14 +48,22 @@ fn write(dir: &tempfile::TempDir, name: &str, text: &str) -> PathBuf {
 fn every_generated_draft_passes() {
     let dir = tempfile::tempdir().expect("temp dir");
     for brief in all_briefs() {
+        // One check run per brief over all its drafts (the JSON is then an array, one per file).
+        let mut paths = Vec::new();
         for seed in 1..=5 {
             for format in ["md", "txt"] {
-                let p = write(&dir, &format!("{}-{seed}.{format}", name_of(&brief)), &draft(&brief, seed, format));
-                let (code, v) = check_json(&p, &["--brief", &brief]);
-                let errors: Vec<_> = findings(&v).into_iter().filter(|f| f.2 == "error").collect();
-                assert!(code == 0 && errors.is_empty(), "{brief} seed {seed} {format}: exit {code}, {v:#}");
+                paths.push(write(&dir, &format!("{}-{seed}.{format}", name_of(&brief)), &draft(&brief, seed, format)).display().to_string());
             }
         }
+        let mut args = vec!["check", "--format", "json", "--brief", brief.as_str()];
+        args.extend(paths.iter().map(String::as_str));
+        let o = run(&args);
+        let v: Value = serde_json::from_str(&stdout(&o)).unwrap_or_else(|e| panic!("{brief}: not JSON ({e}): {}", stderr(&o)));
+        for r in v.as_array().into_iter().flatten() {
+            let errors: Vec<_> = findings(r).into_iter().filter(|f| f.2 == "error").collect();
+            assert!(errors.is_empty(), "{brief}: {r:#}");
+        }
+        assert_eq!(o.status.code(), Some(0), "{brief}: {v:#}");
     }
 }
 

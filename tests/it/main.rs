@@ -5,4 +5,5 @@ mod common;
 mod draft;
 mod errors;
 mod mine;
+mod snapshots;
 mod word;
