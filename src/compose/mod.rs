@@ -119,8 +119,8 @@ pub fn compose_avoiding(brief: &Brief, bank: &Bank, plan: &Plan, seed: u64, brie
 fn fill_minimum(sk: &mut Skeleton, picker: &mut Picker) -> Result<()> {
     for i in 0..sk.slots.len() {
         while sk.slots[i].filled.len() < sk.slots[i].min {
-            let slot = &sk.slots[i];
-            match picker.pick_near(slot.section, slot.role, slot.require, &slot.hint)? {
+            let slot = &mut sk.slots[i];
+            match picker.pick_cached(slot.section, slot.role, slot.require, &slot.hint, &mut slot.cache)? {
                 Some(s) => sk.slots[i].push(s),
                 None => {
                     sk.slots[i].open = false;
@@ -167,8 +167,8 @@ fn grow(sk: &mut Skeleton, picker: &mut Picker, plan: &Plan, agenda_len: usize) 
         else {
             return Ok(());
         };
-        let slot = &sk.slots[i];
-        match picker.pick_near(slot.section, slot.role, slot.require, &slot.hint)? {
+        let slot = &mut sk.slots[i];
+        match picker.pick_cached(slot.section, slot.role, slot.require, &slot.hint, &mut slot.cache)? {
             Some(s) => {
                 let after = total + zh::count_chars(&s.text);
                 if after as f64 > target * 1.06 && (after as f64 - target) > (target - total as f64) {

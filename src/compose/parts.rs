@@ -35,6 +35,8 @@ pub struct Slot {
     pub open: bool,
     /// What this slot elaborates (a task title) and what its siblings do.
     pub hint: Affinity,
+    /// The slot's candidates with their weights, computed at its first draw.
+    pub cache: Option<Vec<(usize, u64)>>,
 }
 
 #[derive(Debug)]
@@ -96,7 +98,7 @@ impl Skeleton {
             (Mode::Inline, _) => (max * 2).clamp(max, 5),
             _ => (max + 2).min(5),
         };
-        self.slots.push(Slot { section, role, require, min, max, cap, mode, filled: Vec::new(), len: 0, open: max > 0, hint: Affinity::default() });
+        self.slots.push(Slot { section, role, require, min, max, cap, mode, filled: Vec::new(), len: 0, open: max > 0, hint: Affinity::default(), cache: None });
         self.slots.len() - 1
     }
 

@@ -75,14 +75,14 @@ impl<'a> Picker<'a> {
         }
     }
 
-    fn fits(&self, i: usize, e: &Entry, require: Require, hint: &Affinity) -> bool {
+    /// Everything about an entry's fit that does not change while the draft is composed.
+    fn fits(&self, e: &Entry, require: Require, hint: &Affinity) -> bool {
         let seasonal_ok = if e.role == "greeting" {
             self.month.is_some_and(|m| e.months.contains(&m))
         } else {
             e.months.is_empty() || self.month.is_some_and(|m| e.months.contains(&m))
         };
-        !self.used.get(i).copied().unwrap_or(true)
-            && seasonal_ok
+        seasonal_ok
             && (e.kinds.is_empty() || e.kinds.iter().any(|k| k == self.kind))
             && (e.topic_mask == 0 || {
                 // Headings and the opening speak for the whole meeting: only its own topic shapes them.
@@ -106,7 +106,8 @@ impl<'a> Picker<'a> {
         if !hint.near.is_empty() {
             let near = self.bank.shared_bigrams(i, &hint.near) as u64;
             w *= 1 + 2 * near.min(3);
-            if near < 2 && self.bank.shared_bigrams(i, &hint.far) >= 2 {
+            // Only field-specific entries plainly belong to one task; general ones fit any.
+            if near < 2 && e.topic_mask != 0 && self.bank.shared_bigrams(i, &hint.far) >= 2 {
                 w = w / 16 + 1;
             }
         }
@@ -131,25 +132,49 @@ impl<'a> Picker<'a> {
     /// Like `pick`, preferring entries that share the bigrams in `hint`. An entry that would
     /// echo what the draft has already said is set aside and another is drawn.
     pub fn pick_near(&mut self, section: Section, role: &str, require: Require, hint: &Affinity) -> Result<Option<Sentence>> {
-        loop {
-            let candidates: Vec<(usize, &'a Entry, u64)> = self
-                .bank
-                .role_indexed(section, role)
-                .filter(|&(i, e)| self.fits(i, e, require, hint))
-                .map(|(i, e)| (i, e, self.weight(i, e, hint)))
-                .collect();
+        let mut cache = None;
+        self.pick_cached(section, role, require, hint, &mut cache)
+    }
+
+    /// Like `pick_near`, keeping the slot's weighted candidates in `cache` between draws.
+    pub fn pick_cached(
+        &mut self,
+        section: Section,
+        role: &str,
+        require: Require,
+        hint: &Affinity,
+        cache: &mut Option<Vec<(usize, u64)>>,
+    ) -> Result<Option<Sentence>> {
+        let all = match cache {
+            Some(c) => c,
+            None => cache.insert(
+                self.bank
+                    .role_indexed(section, role)
+                    .filter(|&(_, e)| self.fits(e, require, hint))
+                    .map(|(i, e)| (i, self.weight(i, e, hint)))
+                    .collect(),
+            ),
+        };
+        let entries = self.bank.entries();
+        let mut candidates: Vec<(usize, &'a Entry, u64)> = all
+            .iter()
+            .filter(|(i, _)| !self.used.get(*i).copied().unwrap_or(true))
+            .filter_map(|&(i, w)| entries.get(i).map(|e| (i, e, w)))
+            .collect();
+        // Draw; an entry that would echo the draft is set aside and the draw is repeated among
+        // the rest (in bank order, so the result depends only on the seed).
+        while !candidates.is_empty() {
             let total: u64 = candidates.iter().map(|c| c.2).sum();
-            let Some(&(mut index, mut entry, _)) = candidates.first() else {
-                return Ok(None);
-            };
             let mut r = self.rng.random_range(0..total.max(1));
-            for &(i, e, w) in &candidates {
-                if r < w {
-                    (index, entry) = (i, e);
+            let mut at = candidates.len() - 1;
+            for (k, c) in candidates.iter().enumerate() {
+                if r < c.2 {
+                    at = k;
                     break;
                 }
-                r -= w;
+                r -= c.2;
             }
+            let (index, entry, _) = candidates.remove(at);
             if let Some(u) = self.used.get_mut(index) {
                 *u = true;
             }
@@ -169,6 +194,7 @@ impl<'a> Picker<'a> {
             self.said.extend(grams.iter().copied());
             return Ok(Some(sentence));
         }
+        Ok(None)
     }
 
     /// Records a sentence the draft says that was not drawn (a fact with glue), so that no drawn
