@@ -74,15 +74,8 @@ pub struct DraftArgs {
     /// Seed for phrase choice; the same seed gives the same draft
     #[arg(long)]
     pub seed: Option<u64>,
-    /// Extra phrase-bank folders, layered after the built-in bank in order
-    #[arg(long = "bank", value_name = "DIR")]
-    pub banks: Vec<PathBuf>,
-    /// Folder of templates that replace the built-in ones by name
-    #[arg(long, value_name = "DIR")]
-    pub templates: Option<PathBuf>,
-    /// Target length in Chinese characters (overrides the brief)
-    #[arg(long)]
-    pub length: Option<usize>,
+    #[command(flatten)]
+    pub sources: Sources,
     /// Replace an existing output file
     #[arg(long)]
     pub force: bool,
@@ -126,13 +119,20 @@ pub struct RegenArgs {
     /// Seed for the new section's phrasing
     #[arg(long)]
     pub seed: Option<u64>,
-    /// Extra phrase-bank folders, as for draft
+    #[command(flatten)]
+    pub sources: Sources,
+}
+
+/// Where phrasing and layout come from, shared by draft and regen.
+#[derive(clap::Args, Debug)]
+pub struct Sources {
+    /// Extra phrase-bank folders, layered after the built-in bank in order
     #[arg(long = "bank", value_name = "DIR")]
     pub banks: Vec<PathBuf>,
     /// Folder of templates that replace the built-in ones by name
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
-    /// Target length, as for draft
+    /// Target length in Chinese characters (overrides the brief)
     #[arg(long)]
     pub length: Option<usize>,
 }

@@ -128,27 +128,9 @@ fn draft(a: DraftArgs) -> Result<u8> {
             return Err(Error::Exists { path: o.clone() });
         }
     }
-    let brief = speechgen::brief::load_brief(&a.brief)?;
-    let bank = speechgen::load_bank(&a.banks)?;
-    let templates = Templates::load(a.templates.as_deref())?;
-    let seed = match a.seed.or(brief.options.seed) {
-        Some(s) => s,
-        None => {
-            let s = fresh_seed();
-            eprintln!("seed: {s}");
-            s
-        }
-    };
-    let name = speechgen::brief_name(&a.brief);
-    let req = speechgen::DraftRequest {
-        brief: &brief,
-        brief_name: &name,
-        bank: &bank,
-        templates: &templates,
-        seed,
-        length: a.length,
-        format,
-    };
+    let loaded = Loaded::new(&a.brief, &a.sources)?;
+    let seed = seed_or_fresh(a.seed.or(loaded.brief.options.seed));
+    let req = loaded.request(seed, a.sources.length, format);
     let out = speechgen::draft(&req)?;
     for n in &out.notes {
         eprintln!("note: {n}");
@@ -172,24 +154,8 @@ fn regen(a: RegenArgs) -> Result<u8> {
     let bytes = std::fs::read(&a.draft).map_err(|e| Error::io(&a.draft, e))?;
     let old = speechgen::brief::decode_text(&bytes)
         .ok_or_else(|| Error::input(&a.draft, None, "this is a binary file, not a Markdown draft"))?;
-    let brief = speechgen::brief::load_brief(&a.brief)?;
-    let bank = speechgen::load_bank(&a.banks)?;
-    let templates = Templates::load(a.templates.as_deref())?;
-    let seed = a.seed.unwrap_or_else(|| {
-        let s = fresh_seed();
-        eprintln!("seed: {s}");
-        s
-    });
-    let name = speechgen::brief_name(&a.brief);
-    let req = speechgen::DraftRequest {
-        brief: &brief,
-        brief_name: &name,
-        bank: &bank,
-        templates: &templates,
-        seed,
-        length: a.length,
-        format: Format::Md,
-    };
+    let loaded = Loaded::new(&a.brief, &a.sources)?;
+    let req = loaded.request(seed_or_fresh(a.seed), a.sources.length, Format::Md);
     let file = a.draft.display().to_string();
     let spliced = speechgen::regen(&old, &file, &req, section)?;
     let mut backup = a.draft.clone().into_os_string();
@@ -230,6 +196,46 @@ fn print_out(bytes: &[u8]) -> Result<()> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(Error::io(Path::new("<stdout>"), e)),
     }
+}
+
+/// What drafting reads besides the command line: the brief, the banks, the templates.
+struct Loaded {
+    brief: speechgen::brief::Brief,
+    name: String,
+    bank: speechgen::bank::Bank,
+    templates: Templates,
+}
+
+impl Loaded {
+    fn new(brief: &Path, sources: &cli::Sources) -> Result<Loaded> {
+        Ok(Loaded {
+            brief: speechgen::brief::load_brief(brief)?,
+            name: speechgen::brief_name(brief),
+            bank: speechgen::load_bank(&sources.banks)?,
+            templates: Templates::load(sources.templates.as_deref())?,
+        })
+    }
+
+    fn request(&self, seed: u64, length: Option<usize>, format: Format) -> speechgen::DraftRequest<'_> {
+        speechgen::DraftRequest {
+            brief: &self.brief,
+            brief_name: &self.name,
+            bank: &self.bank,
+            templates: &self.templates,
+            seed,
+            length,
+            format,
+        }
+    }
+}
+
+/// The seed given, or one drawn from the clock and printed.
+fn seed_or_fresh(given: Option<u64>) -> u64 {
+    given.unwrap_or_else(|| {
+        let s = fresh_seed();
+        eprintln!("seed: {s}");
+        s
+    })
 }
 
 /// A seed from the clock, for drafts without --seed (printed, and recorded in the draft).
