@@ -15,7 +15,7 @@
 mod doc;
 mod facts;
 mod numbering;
-mod places;
+pub(crate) mod places;
 mod report;
 mod text;
 mod topics;

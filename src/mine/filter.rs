@@ -11,58 +11,10 @@ use super::slot::strip_slots;
 use crate::bank::TopicTable;
 use crate::corpus::clean::{hit, re};
 
-const GAZETTEER: &str = include_str!("../../data/gazetteer.tsv");
-/// Ordinary words that overlap or contain a place name (振兴 in 振兴和…, 长治久安).
-const LEXICON: &str = include_str!("../../data/lexicon.tsv");
-
-/// Ordinary words of the lexicon with their frequencies.
-static WORDS: LazyLock<(Option<AhoCorasick>, Vec<f64>)> = LazyLock::new(|| {
-    let mut words = Vec::new();
-    let mut freq = Vec::new();
-    for l in LEXICON.lines().filter(|l| !l.starts_with('#')) {
-        if let Some((w, f)) = l.split_once('\t') {
-            if w.chars().count() >= 2 {
-                words.push(w);
-                freq.push(f.trim().parse().unwrap_or(1.0));
-            }
-        }
-    }
-    (AhoCorasick::new(words).ok(), freq)
-});
-
-/// Place names (full names, and short names of two characters or more) with their weights.
-static PLACES: LazyLock<(Option<AhoCorasick>, Vec<f64>)> = LazyLock::new(|| {
-    let mut names: std::collections::BTreeMap<&str, f64> = std::collections::BTreeMap::new();
-    for line in GAZETTEER.lines().filter(|l| !l.starts_with('#')) {
-        let mut f = line.split('\t').skip(1);
-        if let (Some(full), Some(short), Some(w)) = (f.next(), f.next(), f.next()) {
-            let w: f64 = w.trim().parse().unwrap_or(60.0);
-            for n in [(!full.starts_with('-')).then_some(full), (short.chars().count() >= 2).then_some(short)].into_iter().flatten() {
-                let e = names.entry(n).or_insert(w);
-                *e = e.max(w);
-            }
-        }
-    }
-    let weights = names.values().copied().collect();
-    (AhoCorasick::new(names.keys()).ok(), weights)
-});
-
-/// True when a place name stands in the text as a word of its own: no much more frequent
-/// ordinary word crosses its edges (振兴 in 振兴和…), and no ordinary word holds it (长治久安).
+/// True when a place name of the gazetteer stands in the text as a word of its own (the same
+/// matcher `check` uses: 振兴 in 振兴和…, 长治久安 are not places).
 fn place(t: &str) -> bool {
-    let Some(ac) = PLACES.0.as_ref() else { return false };
-    let words: Vec<(usize, usize, f64)> = WORDS.0.as_ref().map_or(Vec::new(), |w| {
-        w.find_overlapping_iter(t).map(|m| (m.start(), m.end(), WORDS.1.get(m.pattern().as_usize()).copied().unwrap_or(1.0))).collect()
-    });
-    ac.find_overlapping_iter(t).any(|m| {
-        let (s, e) = (m.start(), m.end());
-        let weight = PLACES.1.get(m.pattern().as_usize()).copied().unwrap_or(60.0);
-        !words.iter().any(|&(a, b, f)| {
-            let crosses = (a < s && b > s && b <= e) || (a >= s && a < e && b > e);
-            let holds = a <= s && b >= e && (a, b) != (s, e);
-            holds || (crosses && f >= 4.0 * weight)
-        })
-    })
+    !crate::check::places::gazetteer().find(t).is_empty()
 }
 
 /// Fixed phrases that hold a place name or a numeral but leak nothing.
