@@ -7,10 +7,14 @@
 //! tasks), where a change of section is cheap at a level-1 heading and dear inside one.
 //! Confidence is the label's posterior under the same chain. Shared by `mine`, `analyze` and `check`.
 
+mod chain;
 mod cues;
+mod score;
+#[cfg(test)]
+mod eval;
 pub mod heading;
 
-use crate::corpus::{split::is_salutation, Kind, Para};
+use crate::corpus::{Kind, Para};
 use crate::section::Section;
 
 /// The label of one paragraph.
@@ -37,12 +41,75 @@ pub fn cue_hits(text: &str) -> Vec<usize> {
     cues::PARAGRAPH_CUES.hits(text)
 }
 
-fn cap(x: f64) -> f64 {
+pub(crate) fn cap(x: f64) -> f64 {
     if x > 0.0 { x / (1.0 + x / 8.0) } else { x }
 }
 
 /// Labels the paragraphs of one speech.
 pub fn label(paras: &[Para]) -> Vec<Label> {
+    label_with(paras, &Params::default())
+}
+
+/// The few weights of the labeller that are tuned on data (the cue lexicon is not): how much a
+/// heading and a block's tense weigh against a paragraph's own words, and what a change of
+/// section costs. `eval` tunes them leave-one-file-out to measure how well they generalise.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Params {
+    pub w: [f64; Params::COUNT],
+}
+
+impl Params {
+    pub const COUNT: usize = 12;
+    /// Heading cues on the paragraphs under a level-1 heading.
+    pub(crate) const BLOCK: usize = 0;
+    /// Sub-heading cues on the paragraphs under it.
+    pub(crate) const SUB: usize = 1;
+    /// A block's summed tense.
+    pub(crate) const BLOCK_TENSE: usize = 2;
+    /// A paragraph's own tense.
+    pub(crate) const TENSE: usize = 3;
+    /// The cost of a change of section inside a block.
+    pub(crate) const INSIDE: usize = 4;
+    /// The prior of problems.
+    pub(crate) const PROBLEMS: usize = 5;
+    /// The extra weight of a paragraph's first sentence.
+    pub(crate) const FIRST: usize = 6;
+    /// Sentence votes.
+    pub(crate) const VOTE: usize = 7;
+    /// The 一些…还 shape of a complaint.
+    pub(crate) const SHAPE: usize = 8;
+    /// A turn to problems (在肯定成绩的同时).
+    pub(crate) const PIVOT: usize = 9;
+    /// 同志们， late in the speech.
+    pub(crate) const CLOSING: usize = 10;
+    /// A guarantee-worded heading on the last block.
+    pub(crate) const LAST: usize = 11;
+    const STEP: [f64; Params::COUNT] = [0.4, 0.3, 0.1, 0.2, 0.4, 0.5, 0.3, 0.5, 0.5, 0.5, 1.0, 0.5];
+
+    /// Moves parameter `k` by `step` of its unit.
+    pub fn bump(&mut self, k: usize, step: f64) {
+        if let (Some(w), Some(u)) = (self.w.get_mut(k), Params::STEP.get(k)) {
+            *w += step * u;
+        }
+    }
+
+    pub fn values(&self) -> [f64; Params::COUNT] {
+        self.w
+    }
+
+    pub(crate) fn get(&self, k: usize) -> f64 {
+        self.w.get(k).copied().unwrap_or(0.0)
+    }
+}
+
+impl Default for Params {
+    fn default() -> Params {
+        Params { w: [1.6, 0.6, 0.3, 0.8, 1.2, -0.5, 0.3, 1.5, 1.5, 2.0, 5.0, 1.0] }
+    }
+}
+
+/// Labels the paragraphs of one speech with the given weights.
+pub fn label_with(paras: &[Para], p: &Params) -> Vec<Label> {
     let body: Vec<usize> = (0..paras.len()).filter(|&i| paras.get(i).is_some_and(|p| p.kind == Kind::Body)).collect();
     let texts: Vec<&str> = body.iter().filter_map(|&i| paras.get(i)).map(|p| p.text.as_str()).collect();
     let marks: Vec<Option<(u8, usize, usize)>> = texts.iter().map(|t| heading::marker(t)).collect();
@@ -83,28 +150,39 @@ pub fn label(paras: &[Para]) -> Vec<Label> {
     let mut block_tense = vec![0.0f64; block_cues.len()];
     for (i, t) in texts.iter().enumerate() {
         if let Some(x) = block.get(i).and_then(|&b| block_tense.get_mut(b)) {
-            *x += tense(t);
+            *x += score::tense(t);
         }
     }
     let mut emit: Vec<[f64; N]> = Vec::with_capacity(n);
     for (i, t) in texts.iter().enumerate() {
         let b = block.get(i).copied().unwrap_or(0);
         let is_head = marks.get(i).is_some_and(|m| m.is_some_and(|m| Some(m.0) == top));
-        let mut e = paragraph_scores(t, i, n, b, top.is_some());
+        let mut e = score::paragraph(t, i, n, b, top.is_some(), p);
         let bc = block_cues.get(b).copied().unwrap_or([0.0; N]);
         let sc = sub_cues.get(i).copied().unwrap_or([0.0; N]);
         for k in 0..N {
-            e[k] += cap(bc[k]) * if is_head { 2.0 } else { 1.6 } + 0.6 * cap(sc[k]);
+            e[k] += cap(bc[k]) * if is_head { 2.0 } else { p.get(Params::BLOCK) } + p.get(Params::SUB) * cap(sc[k]);
         }
         if b > 0 {
             let bt = block_tense.get(b).copied().unwrap_or(0.0);
-            e[1] += (0.3 * bt).clamp(-1.5, 2.0);
+            e[1] += (p.get(Params::BLOCK_TENSE) * bt).clamp(-1.5, 2.0);
             e[4] -= (0.2 * bt).clamp(-1.5, 1.5);
         }
         emit.push(e);
     }
-    let starts: Vec<bool> = (0..n).map(|i| i > 0 && block.get(i) != block.get(i - 1)).collect();
-    let (path, post) = decode(&emit, &starts);
+    // The last block before the close, when its heading speaks of leadership or follow-through.
+    let last_block = block.last().copied().unwrap_or(0);
+    if last_block > 1 && block_cues.get(last_block).is_some_and(|c| c[5] > 0.0) {
+        for (i, e) in emit.iter_mut().enumerate() {
+            if block.get(i) == Some(&last_block) {
+                e[5] += p.get(Params::LAST);
+            }
+        }
+    }
+    // A new top-level block opens a new stretch; so does a turn to problems inside one.
+    let starts: Vec<bool> =
+        (0..n).map(|i| i > 0 && (block.get(i) != block.get(i - 1) || texts.get(i).is_some_and(|t| score::pivot(t)))).collect();
+    let (path, post) = chain::decode(&emit, &starts, p);
     let mut out: Vec<Label> = paras.iter().map(|_| Label { section: None, confidence: 1.0, heading: None, level: None }).collect();
     for (j, &i) in body.iter().enumerate() {
         if let (Some(o), Some(&k)) = (out.get_mut(i), path.get(j)) {
@@ -134,186 +212,6 @@ fn heading_scores(words: &str) -> [f64; N] {
         cues::HEADING_CUES.score(clause, w, &mut out);
     }
     out
-}
-
-/// A paragraph's own scores: cues, tense, position.
-fn paragraph_scores(t: &str, i: usize, n: usize, block: usize, has_blocks: bool) -> [f64; N] {
-    let mut raw = [0.0; N];
-    cues::PARAGRAPH_CUES.score(t, 1.0, &mut raw);
-    let mut e = [0.0, 0.0, -0.5, 0.0, 0.2, -0.3, -0.5];
-    for k in 0..N {
-        e[k] += cap(raw[k]);
-    }
-    let r = if n > 1 { i as f64 / (n - 1) as f64 } else { 0.0 };
-    let d = tense(t);
-    e[1] += (0.8 * d).clamp(-2.0, 3.0);
-    e[4] -= (0.5 * d).clamp(-2.0, 2.0);
-    e[5] -= (0.5 * d).clamp(-2.0, 2.0);
-    if is_salutation(t) {
-        e[0] += 8.0;
-    }
-    if i == 0 {
-        e[0] += 1.0;
-    }
-    if has_blocks {
-        e[0] += if block == 0 { 1.5 } else { -3.0 };
-    } else {
-        e[0] += 1.5 * (1.0 - r / 0.15).max(0.0) - if r > 0.4 { 2.0 } else { 0.0 };
-    }
-    if r > 0.8 && raw[6] >= 4.0 {
-        e[6] += 3.0;
-    }
-    if t.starts_with("同志们，") || t.starts_with("同志们！") {
-        e[6] += if r > 0.7 { 3.0 } else { 0.5 };
-    }
-    if n > 3 && i + 2 >= n {
-        e[6] += 1.0;
-    }
-    if r < 0.7 {
-        e[6] -= 2.5;
-    }
-    if r < 0.4 {
-        e[5] -= 1.5;
-    }
-    if r > 0.75 {
-        e[1] -= 1.0;
-    }
-    if r < 0.1 {
-        e[4] -= 1.0;
-    }
-    e
-}
-
-/// Past against future: positive for a paragraph that reports what was done (了, 已, numbers),
-/// negative for one that asks for what is to be done (要, 必须, 确保).
-pub(crate) fn tense(t: &str) -> f64 {
-    use std::sync::LazyLock;
-    const PAST: [&str; 14] = ["了", "已经", "先后", "累计", "共计", "完成", "实现", "达到", "取得", "荣获", "获得", "被评为", "同比", "比上年"];
-    const MODAL: [&str; 12] = ["要", "必须", "应当", "应该", "务必", "确保", "力争", "争取", "着力", "切实", "一定", "必将"];
-    static AC: LazyLock<Option<aho_corasick::AhoCorasick>> =
-        LazyLock::new(|| aho_corasick::AhoCorasick::new(PAST.iter().chain(MODAL.iter())).ok());
-    let (mut past, mut modal) = (0.7 * count_numbers(t) as f64, 0.0);
-    if let Some(ac) = AC.as_ref() {
-        for m in ac.find_overlapping_iter(t) {
-            if m.pattern().as_usize() < PAST.len() {
-                past += 1.0;
-            } else {
-                modal += 1.0;
-            }
-        }
-    }
-    let sentences = t.matches(['。', '！', '？']).count().max(1) as f64;
-    (past - modal) / sentences.sqrt()
-}
-
-/// Numbers that state a result: digits, with a unit or % after them.
-pub(crate) fn count_numbers(t: &str) -> usize {
-    let chars: Vec<char> = t.chars().collect();
-    let mut n = 0;
-    let mut i = 0;
-    while i < chars.len() {
-        if chars.get(i).is_some_and(|c| c.is_ascii_digit()) {
-            let mut j = i;
-            while chars.get(j).is_some_and(|c| c.is_ascii_digit() || *c == '.') {
-                j += 1;
-            }
-            if chars.get(j).is_some_and(|c| "%亿万个家项名人元亩户所座公吨台".contains(*c)) {
-                n += 1;
-            }
-            i = j;
-        } else {
-            i += 1;
-        }
-    }
-    n
-}
-
-/// The score of moving from section `a` to `b` between two paragraphs; `boundary` when `b`'s
-/// paragraph opens a new top-level block.
-fn transition(a: usize, b: usize, boundary: bool) -> f64 {
-    if a == b {
-        return 0.0;
-    }
-    if b == 0 {
-        return -10.0;
-    }
-    if a == 6 {
-        return -5.0;
-    }
-    if b > a {
-        return if boundary { -0.5 } else { -1.2 };
-    }
-    // Backward: situation before the review (R→A, R→P), problems inside the tasks (T→P).
-    let usual = matches!((a, b), (3, 1) | (3, 2) | (4, 2) | (5, 2) | (4, 3) | (2, 1));
-    match (usual, boundary) {
-        (true, true) => -2.0,
-        (true, false) => -3.5,
-        (false, true) => -4.0,
-        (false, false) => -6.0,
-    }
-}
-
-fn logsumexp(xs: &[f64]) -> f64 {
-    let m = xs.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    if !m.is_finite() {
-        return m;
-    }
-    m + xs.iter().map(|x| (x - m).exp()).sum::<f64>().ln()
-}
-
-/// The best path (Viterbi) and each step's posterior of its label (forward–backward).
-fn decode(emit: &[[f64; N]], starts: &[bool]) -> (Vec<usize>, Vec<f64>) {
-    let n = emit.len();
-    if n == 0 {
-        return (Vec::new(), Vec::new());
-    }
-    let start = |k: usize| if k == 0 { 0.0 } else { -1.5 };
-    let boundary = |i: usize| starts.get(i).copied().unwrap_or(false);
-    let e = |i: usize, k: usize| emit.get(i).and_then(|r| r.get(k)).copied().unwrap_or(0.0);
-    // Viterbi.
-    let mut score: Vec<[f64; N]> = vec![[0.0; N]; n];
-    let mut back: Vec<[usize; N]> = vec![[0; N]; n];
-    for k in 0..N {
-        score[0][k] = start(k) + e(0, k);
-    }
-    for i in 1..n {
-        for k in 0..N {
-            let (best, arg) = (0..N)
-                .map(|j| (score[i - 1][j] + transition(j, k, boundary(i)), j))
-                .fold((f64::NEG_INFINITY, 0), |acc, x| if x.0 > acc.0 { x } else { acc });
-            score[i][k] = best + e(i, k);
-            back[i][k] = arg;
-        }
-    }
-    let mut k = (0..N).fold(0, |b, k| if score[n - 1][k] > score[n - 1][b] { k } else { b });
-    let mut path = vec![0; n];
-    for i in (0..n).rev() {
-        path[i] = k;
-        if i > 0 {
-            k = back[i][k];
-        }
-    }
-    // Forward–backward.
-    let mut alpha: Vec<[f64; N]> = vec![[0.0; N]; n];
-    let mut beta: Vec<[f64; N]> = vec![[0.0; N]; n];
-    for k in 0..N {
-        alpha[0][k] = start(k) + e(0, k);
-    }
-    for i in 1..n {
-        for k in 0..N {
-            let xs: Vec<f64> = (0..N).map(|j| alpha[i - 1][j] + transition(j, k, boundary(i))).collect();
-            alpha[i][k] = logsumexp(&xs) + e(i, k);
-        }
-    }
-    for i in (0..n - 1).rev() {
-        for j in 0..N {
-            let xs: Vec<f64> = (0..N).map(|k| transition(j, k, boundary(i + 1)) + e(i + 1, k) + beta[i + 1][k]).collect();
-            beta[i][j] = logsumexp(&xs);
-        }
-    }
-    let z = logsumexp(&alpha[n - 1]);
-    let post = (0..n).map(|i| ((alpha[i][path[i]] + beta[i][path[i]] - z).exp() * 100.0).round() / 100.0).collect();
-    (path, post)
 }
 
 #[cfg(test)]

@@ -1,0 +1,251 @@
+//! Measuring the labeller (tests only): the seed corpus against its gold labels (when
+//! SPEECHGEN_CORPUS names it), in sample and leave-one-file-out, and our own labelled fixtures.
+//!
+//! `SPEECHGEN_CORPUS=/work/shared/corpus cargo test --lib label::eval -- --nocapture`
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use super::Params;
+use crate::corpus;
+
+/// Gold section (or "other") per (file prefix, line).
+type Gold = BTreeMap<(String, usize), &'static str>;
+
+fn gold_section(c: char) -> &'static str {
+    match c {
+        'O' => "opening",
+        'A' | 'E' => "review",
+        'P' => "problems",
+        'R' => "situation",
+        'T' => "tasks",
+        'L' => "guarantee",
+        'C' => "closing",
+        _ => "other",
+    }
+}
+
+/// The seed corpus's gold file (format in its header; `X` counts as other).
+fn seed_gold(text: &str) -> Gold {
+    let mut blocks: BTreeMap<String, (String, usize)> = BTreeMap::new();
+    for l in text.lines().filter_map(|l| l.strip_prefix("# ")) {
+        let f: Vec<&str> = l.split_whitespace().collect();
+        if let [id, file, range, ..] = f.as_slice() {
+            if let Some((_, b)) = range.split_once('-') {
+                if let Ok(b) = b.parse() {
+                    blocks.insert((*id).to_owned(), ((*file).to_owned(), b));
+                }
+            }
+        }
+    }
+    let mut out = Gold::new();
+    for l in text.lines().filter(|l| !l.starts_with('#') && l.len() > 6 && l.as_bytes().get(3) == Some(&b'-')) {
+        let mut toks = l.split_whitespace();
+        let Some(id) = toks.next() else { continue };
+        let mut segs: Vec<(String, Vec<(usize, char)>)> = vec![(id.to_owned(), Vec::new())];
+        for t in toks.filter(|t| *t != "|") {
+            let t = t.trim_end_matches('.');
+            let t = match t.split_once(':') {
+                Some((b, rest)) => {
+                    segs.push((b.to_owned(), Vec::new()));
+                    rest
+                }
+                None => t,
+            };
+            let (num, lab) = t.split_at(t.len().saturating_sub(1));
+            if let (Ok(n), Some(c)) = (num.parse::<usize>(), lab.chars().next()) {
+                if let Some(s) = segs.last_mut() {
+                    s.1.push((n, c));
+                }
+            }
+        }
+        for (b, labels) in segs {
+            let Some((file, end)) = blocks.get(&b) else { continue };
+            for (k, &(start, c)) in labels.iter().enumerate() {
+                let stop = labels.get(k + 1).map_or(*end, |n| n.0 - 1);
+                for line in start..=stop {
+                    out.insert((file.clone(), line), gold_section(c));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A fixture label file: `LINE SECTION` rows, each section running to the next row.
+pub(crate) fn fixture_gold(prefix: &str, text: &str, last_line: usize) -> Gold {
+    let rows: Vec<(usize, &str)> = text
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once(' ').and_then(|(n, s)| Some((n.trim().parse().ok()?, s.trim()))))
+        .collect();
+    let mut out = Gold::new();
+    for (k, &(start, s)) in rows.iter().enumerate() {
+        let stop = rows.get(k + 1).map_or(last_line, |n| n.0 - 1);
+        let s: &'static str = crate::section::Section::ALL.iter().map(|x| x.name()).find(|n| *n == s).unwrap_or("other");
+        for line in start..=stop {
+            out.insert((prefix.to_owned(), line), s);
+        }
+    }
+    out
+}
+
+/// One file read once: its prefix and document.
+struct File {
+    prefix: String,
+    doc: corpus::Document,
+}
+
+/// Counts of (gold, got) over the body lines of `files` (gold `other` lines are skipped, and
+/// so are lines the reader itself calls title/meta).
+fn confusion(files: &[&File], gold: &Gold, p: &Params, dump: bool) -> BTreeMap<(&'static str, &'static str), usize> {
+    let mut c = BTreeMap::new();
+    for f in files {
+        let doc = &f.doc;
+        let mut labels: Vec<Option<(&'static str, f64)>> = vec![None; doc.paras.len()];
+        for sp in &doc.speeches {
+            for (k, l) in super::label_with(doc.speech_paras(sp), p).into_iter().enumerate() {
+                if let Some(o) = labels.get_mut(sp.start + k) {
+                    *o = l.section.map(|s| (s.name(), l.confidence));
+                }
+            }
+        }
+        for ln in &doc.lines {
+            let Some(&want) = gold.get(&(f.prefix.clone(), ln.no)) else { continue };
+            let body = doc.paras.get(ln.para).is_some_and(|p| p.kind == corpus::Kind::Body);
+            let Some((got, conf)) = labels.get(ln.para).copied().flatten().filter(|_| body) else { continue };
+            if want == "other" {
+                continue;
+            }
+            if dump && want != got {
+                let t: String = ln.text.chars().take(40).collect();
+                eprintln!("{}:{} {want}→{got} {conf:.2} {t}", f.prefix, ln.no);
+            }
+            *c.entry((want, got)).or_default() += 1;
+        }
+    }
+    c
+}
+
+const MAIN: [&str; 5] = ["opening", "review", "problems", "tasks", "closing"];
+
+/// Accuracy and per-section recall.
+fn scores(c: &BTreeMap<(&'static str, &'static str), usize>) -> (f64, BTreeMap<&'static str, f64>) {
+    let total: usize = c.values().sum();
+    let right: usize = c.iter().filter(|((w, g), _)| w == g).map(|(_, n)| n).sum();
+    let mut rec = BTreeMap::new();
+    for s in crate::section::Section::ALL.map(|s| s.name()) {
+        let n: usize = c.iter().filter(|((w, _), _)| *w == s).map(|(_, n)| n).sum();
+        if n > 0 {
+            rec.insert(s, c.get(&(s, s)).copied().unwrap_or(0) as f64 / n as f64);
+        }
+    }
+    (right as f64 / total.max(1) as f64, rec)
+}
+
+/// What tuning maximises: accuracy plus a penalty for any main section below 0.8 recall.
+fn objective(c: &BTreeMap<(&'static str, &'static str), usize>) -> f64 {
+    let (acc, rec) = scores(c);
+    acc - 0.5 * MAIN.iter().map(|s| (0.8 - rec.get(s).copied().unwrap_or(1.0)).max(0.0)).sum::<f64>()
+}
+
+fn line(name: &str, c: &BTreeMap<(&'static str, &'static str), usize>) -> String {
+    let (acc, rec) = scores(c);
+    let r: Vec<String> = rec.iter().map(|(s, x)| format!("{s} {x:.2}")).collect();
+    format!("{name}: accuracy {acc:.3} ({} lines); recall {}", c.values().sum::<usize>(), r.join(", "))
+}
+
+/// Coordinate search over the tunable parameters, from `start`, on `files`.
+fn tune(files: &[&File], gold: &Gold, start: &Params) -> Params {
+    let mut best = start.clone();
+    let mut best_v = objective(&confusion(files, gold, &best, false));
+    for _round in 0..1 {
+        for k in 0..Params::COUNT {
+            for step in [-1.0, 1.0] {
+                let mut p = best.clone();
+                p.bump(k, step);
+                let v = objective(&confusion(files, gold, &p, false));
+                if v > best_v + 1e-9 {
+                    best_v = v;
+                    best = p;
+                }
+            }
+        }
+    }
+    best
+}
+
+fn seed_files(dir: &Path) -> Vec<File> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir).map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect()).unwrap_or_default();
+    v.retain(|p| p.extension().is_some_and(|e| e == "txt"));
+    v.sort();
+    v.iter()
+        .filter_map(|p| {
+            let prefix = p.file_name()?.to_string_lossy().chars().take(3).collect();
+            Some(File { prefix, doc: corpus::read_path(p).ok()? })
+        })
+        .collect()
+}
+
+/// Our own labelled speeches (tests/fixtures/label): `NAME.txt` with `NAME.labels`.
+fn own_files() -> (Vec<File>, Gold) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/label");
+    let mut names: Vec<PathBuf> = std::fs::read_dir(&dir).map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect()).unwrap_or_default();
+    names.retain(|p| p.extension().is_some_and(|e| e == "txt"));
+    names.sort();
+    let (mut files, mut gold) = (Vec::new(), Gold::new());
+    for p in names {
+        let prefix = p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let text = std::fs::read_to_string(&p).unwrap_or_default();
+        let labels = std::fs::read_to_string(p.with_extension("labels")).unwrap_or_default();
+        gold.extend(fixture_gold(&prefix, &labels, text.lines().count()));
+        if let Ok(doc) = corpus::read_path(&p) {
+            files.push(File { prefix, doc });
+        }
+    }
+    (files, gold)
+}
+
+#[test]
+fn own_fixtures() {
+    let (files, gold) = own_files();
+    let refs: Vec<&File> = files.iter().collect();
+    assert!(files.len() >= 3, "fixtures in tests/fixtures/label");
+    let c = confusion(&refs, &gold, &Params::default(), std::env::var_os("LABEL_DUMP").is_some());
+    eprintln!("{}", line("own fixtures", &c));
+    for f in &refs {
+        eprintln!("  {}", line(&f.prefix, &confusion(&[f], &gold, &Params::default(), false)));
+    }
+    assert!(scores(&c).0 >= 0.85, "{}", line("own fixtures", &c));
+}
+
+#[test]
+fn seed_corpus_in_sample_and_held_out() {
+    let Some(dir) = std::env::var_os("SPEECHGEN_CORPUS").map(PathBuf::from).filter(|p| p.is_dir()) else {
+        eprintln!("note: SPEECHGEN_CORPUS is not set; skipping");
+        return;
+    };
+    let gold = seed_gold(&std::fs::read_to_string(dir.join("../corpus-notes/gold-labels.txt")).unwrap_or_default());
+    let files = seed_files(&dir);
+    let all: Vec<&File> = files.iter().collect();
+    let base = Params::default();
+    let c = confusion(&all, &gold, &base, std::env::var_os("LABEL_DUMP").is_some());
+    eprintln!("{}", line("in sample (shipped parameters)", &c));
+    if std::env::var_os("LABEL_LOFO").is_none() {
+        return;
+    }
+    // Leave one file out: tune the parameters on four files, score the fifth.
+    let mut held = BTreeMap::new();
+    for (i, f) in files.iter().enumerate() {
+        let train: Vec<&File> = files.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, f)| f).collect();
+        let p = tune(&train, &gold, &base);
+        let ci = confusion(&[f], &gold, &p, false);
+        eprintln!("  held out {}: {}  (tuned {:?})", f.prefix, line("", &ci), p.values());
+        for (k, n) in ci {
+            *held.entry(k).or_insert(0) += n;
+        }
+    }
+    eprintln!("{}", line("held out (leave one file out)", &held));
+    let tuned = tune(&all, &gold, &base);
+    eprintln!("{}  (tuned on all {:?})", line("in sample (tuned on all)", &confusion(&all, &gold, &tuned, false)), tuned.values());
+}

@@ -1,0 +1,153 @@
+//! A paragraph's own evidence: its cues (whole, first sentence, sentence votes), tense and
+//! number density, position in the speech, and the transitions that open a problems passage.
+
+use super::{cap, cues, Params, N};
+use crate::corpus::split::is_salutation;
+
+
+/// Opens with a turn from what was done to what is lacking: 在肯定成绩的同时 …, 但也要清醒地看到 …
+/// (in its first two sentences).
+pub(super) fn pivot(t: &str) -> bool {
+    const TURNS: [&str; 12] = [
+        "的同时，", "但也要", "但也存在", "但也应", "但我们也", "但必须", "但是也", "同时也要看到", "也要清醒", "也必须看到",
+        "也要看到", "清醒地看到",
+    ];
+    let head = t.match_indices(['。', '！', '？']).nth(1).map_or(t, |(k, _)| t.get(..k).unwrap_or(t));
+    let turn = TURNS.iter().any(|w| head.contains(w));
+    turn && (head.contains("问题") || head.contains("不足") || head.contains("差距") || head.contains("清醒") || head.contains("短板"))
+}
+
+/// The shape of a complaint: sentences where some of the subjects fall short (一些…还, 有的…不,
+/// 部分…缺), as a share of the paragraph's sentences (0–1, 1 also for two or more of them).
+pub(super) fn problem_shape(t: &str) -> f64 {
+    const SOME: [&str; 6] = ["一些", "有的", "部分", "少数", "个别", "有些"];
+    const SHORT: [&str; 7] = ["还", "不", "没有", "缺", "未", "难", "差"];
+    let mut hits = 0usize;
+    let mut n = 0usize;
+    for s in t.split(['。', '！', '？', '；']).filter(|s| !s.is_empty()) {
+        n += 1;
+        if let Some(k) = SOME.iter().filter_map(|w| s.find(w).map(|k| k + w.len())).min() {
+            let rest = s.get(k..).unwrap_or("");
+            let near: String = rest.chars().take(14).collect();
+            if SHORT.iter().any(|w| near.contains(w)) {
+                hits += 1;
+            }
+        }
+    }
+    if hits >= 2 { 1.0 } else { hits as f64 / n.max(1) as f64 }
+}
+/// A paragraph's own scores: cues, tense, position.
+pub(super) fn paragraph(t: &str, i: usize, n: usize, block: usize, has_blocks: bool, p: &Params) -> [f64; N] {
+    let mut raw = [0.0; N];
+    cues::PARAGRAPH_CUES.score(t, 1.0, &mut raw);
+    let mut e = [0.0, 0.0, p.get(Params::PROBLEMS), 0.0, 0.2, -0.3, -0.5];
+    for k in 0..N {
+        e[k] += cap(raw[k]);
+    }
+    // Sentence-level evidence: the first sentence states the paragraph's point, and each sentence
+    // with a clear leaning casts a vote.
+    let sents = cues::PARAGRAPH_CUES.sentences(t);
+    if let Some(first) = sents.first() {
+        for k in 0..N {
+            e[k] += p.get(Params::FIRST) * cap(first[k]);
+        }
+    }
+    let mut votes = [0.0; N];
+    for s in &sents {
+        let (k, best) = s.iter().copied().enumerate().fold((0, 0.0), |b, x| if x.1 > b.1 { x } else { b });
+        if best >= 1.5 {
+            votes[k] += 1.0;
+        }
+    }
+    let ns = sents.len().max(1) as f64;
+    for k in 0..N {
+        e[k] += p.get(Params::VOTE) * votes[k] / ns;
+    }
+    e[2] += p.get(Params::SHAPE) * problem_shape(t);
+    if pivot(t) {
+        e[2] += p.get(Params::PIVOT);
+    }
+    let r = if n > 1 { i as f64 / (n - 1) as f64 } else { 0.0 };
+    let d = tense(t);
+    e[1] += (p.get(Params::TENSE) * d).clamp(-2.0, 3.0);
+    e[4] -= (0.5 * d).clamp(-2.0, 2.0);
+    e[5] -= (0.5 * d).clamp(-2.0, 2.0);
+    if is_salutation(t) {
+        e[0] += 8.0;
+    }
+    if i == 0 {
+        e[0] += 1.0;
+    }
+    if has_blocks {
+        e[0] += if block == 0 { 1.5 } else { -3.0 };
+    } else {
+        e[0] += 1.5 * (1.0 - r / 0.15).max(0.0) - if r > 0.4 { 2.0 } else { 0.0 };
+    }
+    if r > 0.8 && raw[6] >= 4.0 {
+        e[6] += 3.0;
+    }
+    if t.starts_with("同志们，") || t.starts_with("同志们！") || t.starts_with("同志们：") && i > 0 {
+        e[6] += if r > 0.6 { p.get(Params::CLOSING) } else { 0.5 };
+    }
+    if n > 3 && i + 2 >= n {
+        e[6] += 1.0;
+    }
+    if r < 0.7 {
+        e[6] -= 2.5;
+    }
+    if r < 0.4 {
+        e[5] -= 1.5;
+    }
+    if r > 0.75 {
+        e[1] -= 1.0;
+    }
+    if r < 0.1 {
+        e[4] -= 1.0;
+    }
+    e
+}
+
+/// Past against future: positive for a paragraph that reports what was done (了, 已, numbers),
+/// negative for one that asks for what is to be done (要, 必须, 确保).
+pub(crate) fn tense(t: &str) -> f64 {
+    use std::sync::LazyLock;
+    const PAST: [&str; 14] = ["了", "已经", "先后", "累计", "共计", "完成", "实现", "达到", "取得", "荣获", "获得", "被评为", "同比", "比上年"];
+    const MODAL: [&str; 12] = ["要", "必须", "应当", "应该", "务必", "确保", "力争", "争取", "着力", "切实", "一定", "必将"];
+    static AC: LazyLock<Option<aho_corasick::AhoCorasick>> =
+        LazyLock::new(|| aho_corasick::AhoCorasick::new(PAST.iter().chain(MODAL.iter())).ok());
+    let (mut past, mut modal) = (0.7 * count_numbers(t) as f64, 0.0);
+    if let Some(ac) = AC.as_ref() {
+        for m in ac.find_overlapping_iter(t) {
+            if m.pattern().as_usize() < PAST.len() {
+                past += 1.0;
+            } else {
+                modal += 1.0;
+            }
+        }
+    }
+    let sentences = t.matches(['。', '！', '？']).count().max(1) as f64;
+    (past - modal) / sentences.sqrt()
+}
+
+/// Numbers that state a result: digits, with a unit or % after them.
+pub(crate) fn count_numbers(t: &str) -> usize {
+    let chars: Vec<char> = t.chars().collect();
+    let mut n = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        if chars.get(i).is_some_and(|c| c.is_ascii_digit()) {
+            let mut j = i;
+            while chars.get(j).is_some_and(|c| c.is_ascii_digit() || *c == '.') {
+                j += 1;
+            }
+            if chars.get(j).is_some_and(|c| "%亿万个家项名人元亩户所座公吨台".contains(*c)) {
+                n += 1;
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    n
+}
+
