@@ -104,7 +104,7 @@ impl Params {
 
 impl Default for Params {
     fn default() -> Params {
-        Params { w: [1.6, 0.6, 0.3, 0.8, 1.2, -0.5, 0.3, 1.5, 1.5, 2.0, 5.0, 1.0] }
+        Params { w: [1.2, 0.3, 0.2, 0.7, 1.6, 0.0, 0.3, 1.5, 1.5, 2.0, 5.0, 1.0] }
     }
 }
 
@@ -158,8 +158,12 @@ pub fn label_with(paras: &[Para], p: &Params) -> Vec<Label> {
         let b = block.get(i).copied().unwrap_or(0);
         let is_head = marks.get(i).is_some_and(|m| m.is_some_and(|m| Some(m.0) == top));
         let mut e = score::paragraph(t, i, n, b, top.is_some(), p);
-        let bc = block_cues.get(b).copied().unwrap_or([0.0; N]);
-        let sc = sub_cues.get(i).copied().unwrap_or([0.0; N]);
+        // A late 同志们， stands outside the heading it follows: it closes the whole speech.
+        let (bc, sc) = if score::late_call(t, i, n) {
+            ([0.0; N], [0.0; N])
+        } else {
+            (block_cues.get(b).copied().unwrap_or([0.0; N]), sub_cues.get(i).copied().unwrap_or([0.0; N]))
+        };
         for k in 0..N {
             e[k] += cap(bc[k]) * if is_head { 2.0 } else { p.get(Params::BLOCK) } + p.get(Params::SUB) * cap(sc[k]);
         }
@@ -167,6 +171,7 @@ pub fn label_with(paras: &[Para], p: &Params) -> Vec<Label> {
             let bt = block_tense.get(b).copied().unwrap_or(0.0);
             e[1] += (p.get(Params::BLOCK_TENSE) * bt).clamp(-1.5, 2.0);
             e[4] -= (0.2 * bt).clamp(-1.5, 1.5);
+            e[5] -= (0.2 * bt).clamp(-1.5, 1.5);
         }
         emit.push(e);
     }
@@ -181,7 +186,7 @@ pub fn label_with(paras: &[Para], p: &Params) -> Vec<Label> {
     }
     // A new top-level block opens a new stretch; so does a turn to problems inside one.
     let starts: Vec<bool> =
-        (0..n).map(|i| i > 0 && (block.get(i) != block.get(i - 1) || texts.get(i).is_some_and(|t| score::pivot(t)))).collect();
+        (0..n).map(|i| i > 0 && (block.get(i) != block.get(i - 1) || texts.get(i).is_some_and(|t| score::pivot(t) || score::late_call(t, i, n)))).collect();
     let (path, post) = chain::decode(&emit, &starts, p);
     let mut out: Vec<Label> = paras.iter().map(|_| Label { section: None, confidence: 1.0, heading: None, level: None }).collect();
     for (j, &i) in body.iter().enumerate() {

@@ -5,6 +5,11 @@ use super::{cap, cues, Params, N};
 use crate::corpus::split::is_salutation;
 
 
+/// A call to the audience late in the speech (同志们， in its last 40%).
+pub(super) fn late_call(t: &str, i: usize, n: usize) -> bool {
+    n > 3 && i * 5 > (n - 1) * 3 && (t.starts_with("同志们，") || t.starts_with("同志们！"))
+}
+
 /// Opens with a turn from what was done to what is lacking: 在肯定成绩的同时 …, 但也要清醒地看到 …
 /// (in its first two sentences).
 pub(super) fn pivot(t: &str) -> bool {
