@@ -4,6 +4,7 @@ mod check;
 mod common;
 mod draft;
 mod errors;
+mod label;
 mod mine;
 mod snapshots;
 mod word;

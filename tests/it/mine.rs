@@ -124,26 +124,29 @@ fn section_accuracy_on_the_gold_labels() {
     let acc = right as f64 / total.max(1) as f64;
     let acc_body = right_body as f64 / total_body.max(1) as f64;
     eprintln!("section accuracy: {right}/{total} = {acc:.3} of gold lines; {right_body}/{total_body} = {acc_body:.3} without title/speaker/date lines");
+    // Recall over body lines (the lines analyze does not call title, speaker or date).
     let mut recalls = BTreeMap::new();
     for want in SECTIONS {
-        let n: usize = confusion.iter().filter(|((w, _), _)| *w == want).map(|(_, c)| c).sum();
+        let n: usize = confusion.iter().filter(|((w, g), _)| *w == want && g != "other").map(|(_, c)| c).sum();
         let ok = confusion.get(&(want, want.to_string())).copied().unwrap_or(0);
         if n > 0 {
             let row: Vec<String> = SECTIONS.iter().map(|g| confusion.get(&(want, g.to_string())).copied().unwrap_or(0).to_string()).collect();
-            eprintln!("  {want:<10} recall {:.3} ({ok}/{n})  → {}", ok as f64 / n as f64, row.join(" "));
+            eprintln!("  {want:<10} recall {:.3} of body lines ({ok}/{n})  → {}", ok as f64 / n as f64, row.join(" "));
             recalls.insert(want, ok as f64 / n as f64);
         }
     }
     assert!(acc_body >= FLOOR, "accuracy {acc_body:.3} fell below {FLOOR}");
-    for s in ["opening", "review", "tasks", "closing"] {
-        assert!(recalls.get(s).copied().unwrap_or(0.0) >= RECALL_FLOOR, "{s} recall fell below {RECALL_FLOOR}");
+    for (s, floor) in RECALL_FLOORS {
+        let r = recalls.get(s).copied().unwrap_or(0.0);
+        assert!(r >= floor, "{s} recall {r:.3} fell below {floor}");
     }
 }
 
-/// What the labeller achieves on the seed corpus (0.738 of body lines; recall opening 0.99 of
-/// body lines, review 0.82, tasks 0.95, closing 0.58), less a small margin (see README).
-const FLOOR: f64 = 0.72;
-const RECALL_FLOOR: f64 = 0.55;
+/// What the labeller achieves on the seed corpus, less a small margin (see README): 0.783 of
+/// body lines; recall of body lines opening 0.99, review 0.83, problems 0.61, tasks 0.87,
+/// closing 0.79.
+const FLOOR: f64 = 0.77;
+const RECALL_FLOORS: [(&str, f64); 5] = [("opening", 0.95), ("review", 0.80), ("problems", 0.57), ("tasks", 0.84), ("closing", 0.74)];
 
 fn mine_into(dir: &Path, inputs: &[String]) -> String {
     let mut args = vec!["mine".to_string()];
