@@ -104,7 +104,7 @@ impl Params {
 
 impl Default for Params {
     fn default() -> Params {
-        Params { w: [1.2, 0.3, 0.2, 0.7, 1.6, 0.0, 0.3, 1.5, 1.5, 2.0, 5.0, 1.0] }
+        Params { w: [1.2, 0.0, 0.2, 0.7, 1.6, 0.0, 0.3, 1.5, 1.5, 2.0, 6.0, 0.5] }
     }
 }
 
