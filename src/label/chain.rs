@@ -76,13 +76,13 @@ pub(super) fn decode(emit: &[[f64; N]], starts: &[bool], p: &Params) -> (Vec<usi
     }
     for i in 1..n {
         for k in 0..N {
-            let xs: Vec<f64> = (0..N).map(|j| alpha[i - 1][j] + transition(j, k, boundary(i), p)).collect();
+            let xs: [f64; N] = std::array::from_fn(|j| alpha[i - 1][j] + transition(j, k, boundary(i), p));
             alpha[i][k] = logsumexp(&xs) + e(i, k);
         }
     }
     for i in (0..n - 1).rev() {
         for j in 0..N {
-            let xs: Vec<f64> = (0..N).map(|k| transition(j, k, boundary(i + 1), p) + e(i + 1, k) + beta[i + 1][k]).collect();
+            let xs: [f64; N] = std::array::from_fn(|k| transition(j, k, boundary(i + 1), p) + e(i + 1, k) + beta[i + 1][k]);
             beta[i][j] = logsumexp(&xs);
         }
     }

@@ -142,31 +142,41 @@ impl Matcher {
 }
 
 impl Matcher {
-    /// The cue scores of each sentence of `text` (split after 。！？；), in order; a cue counts
-    /// once per sentence.
-    pub fn sentences(&self, text: &str) -> Vec<[f64; 7]> {
+    /// One pass over a paragraph: its whole score (as `score` with scale 1) and the cue scores
+    /// of each sentence (split after 。！？；), in order, where a cue counts once per sentence.
+    pub fn scan(&self, text: &str) -> ([f64; 7], Vec<[f64; 7]>) {
         let ends: Vec<usize> = text.match_indices(['。', '！', '？', '；']).map(|(i, _)| i).collect();
+        let mut whole = [0.0; 7];
         let mut out = vec![[0.0; 7]; ends.len() + 1];
-        let Some(ac) = &self.ac else { return out };
+        let Some(ac) = &self.ac else { return (whole, out) };
+        let mut seen = [0u8; 1024];
         let mut last: Vec<(usize, usize)> = Vec::new();
         for m in ac.find_overlapping_iter(text) {
             let id = m.pattern().as_usize();
+            let Some(&(_, sec, w)) = self.table.get(id) else { continue };
+            let n = seen.get(id).copied().unwrap_or(3);
+            if n < 3 {
+                if let Some(s) = seen.get_mut(id) {
+                    *s += 1;
+                }
+                if let Some(o) = whole.get_mut(sec) {
+                    *o += if n == 0 { w } else { w * 0.25 };
+                }
+            }
             let si = ends.partition_point(|&e| e < m.start());
-            if last.contains(&(si, id)) {
+            if n > 0 && last.contains(&(si, id)) {
                 continue;
             }
             last.push((si, id));
-            if let (Some(&(_, sec, w)), Some(row)) = (self.table.get(id), out.get_mut(si)) {
-                if let Some(o) = row.get_mut(sec) {
-                    *o += w;
-                }
+            if let Some(o) = out.get_mut(si).and_then(|row| row.get_mut(sec)) {
+                *o += w;
             }
         }
         // A trailing empty piece after the final stop is not a sentence.
         if ends.last().is_some_and(|&e| text.get(e..).is_some_and(|r| r.chars().count() <= 1)) {
             out.pop();
         }
-        out
+        (whole, out)
     }
 
     /// The distinct cue indexes found in `text`, sorted.
@@ -200,7 +210,10 @@ mod tests {
 
     #[test]
     fn sentence_scores() {
-        let s = PARAGRAPH_CUES.sentences("过去一年，成绩显著。但也存在不足，短板仍然明显。");
+        let (w, s) = PARAGRAPH_CUES.scan("过去一年，成绩显著。但也存在不足，短板仍然明显。");
+        let mut whole = [0.0; 7];
+        PARAGRAPH_CUES.score("过去一年，成绩显著。但也存在不足，短板仍然明显。", 1.0, &mut whole);
+        assert_eq!(w, whole);
         assert_eq!(s.len(), 2);
         assert!(s[0][A] > s[0][P] && s[1][P] > s[1][A], "{s:?}");
     }

@@ -43,15 +43,13 @@ pub(super) fn problem_shape(t: &str) -> f64 {
 }
 /// A paragraph's own scores: cues, tense, position.
 pub(super) fn paragraph(t: &str, i: usize, n: usize, block: usize, has_blocks: bool, p: &Params) -> [f64; N] {
-    let mut raw = [0.0; N];
-    cues::PARAGRAPH_CUES.score(t, 1.0, &mut raw);
+    let (raw, sents) = cues::PARAGRAPH_CUES.scan(t);
     let mut e = [0.0, 0.0, p.get(Params::PROBLEMS), 0.0, 0.2, -0.3, -0.5];
     for k in 0..N {
         e[k] += cap(raw[k]);
     }
     // Sentence-level evidence: the first sentence states the paragraph's point, and each sentence
     // with a clear leaning casts a vote.
-    let sents = cues::PARAGRAPH_CUES.sentences(t);
     if let Some(first) = sents.first() {
         for k in 0..N {
             e[k] += p.get(Params::FIRST) * cap(first[k]);
