@@ -59,7 +59,7 @@ pub struct Params {
 }
 
 impl Params {
-    pub const COUNT: usize = 12;
+    pub const COUNT: usize = 13;
     /// Heading cues on the paragraphs under a level-1 heading.
     pub(crate) const BLOCK: usize = 0;
     /// Sub-heading cues on the paragraphs under it.
@@ -84,7 +84,9 @@ impl Params {
     pub(crate) const CLOSING: usize = 10;
     /// A guarantee-worded heading on the last block.
     pub(crate) const LAST: usize = 11;
-    const STEP: [f64; Params::COUNT] = [0.4, 0.3, 0.1, 0.2, 0.4, 0.5, 0.3, 0.5, 0.5, 0.5, 1.0, 0.5];
+    /// Sub-heading problem cues (（二）存在的问题 inside a review heading).
+    pub(crate) const SUB_P: usize = 12;
+    const STEP: [f64; Params::COUNT] = [0.4, 0.3, 0.1, 0.2, 0.4, 0.5, 0.3, 0.5, 0.5, 0.5, 1.0, 0.5, 0.5];
 
     /// Moves parameter `k` by `step` of its unit.
     pub fn bump(&mut self, k: usize, step: f64) {
@@ -104,7 +106,7 @@ impl Params {
 
 impl Default for Params {
     fn default() -> Params {
-        Params { w: [1.2, 0.0, 0.2, 0.7, 1.6, 0.0, 0.3, 1.5, 1.5, 2.0, 6.0, 0.5] }
+        Params { w: [1.2, 0.0, 0.2, 0.7, 1.6, 0.0, 0.3, 1.5, 1.5, 2.0, 6.0, 0.5, 1.0] }
     }
 }
 
@@ -167,6 +169,7 @@ pub fn label_with(paras: &[Para], p: &Params) -> Vec<Label> {
         for k in 0..N {
             e[k] += cap(bc[k]) * if is_head { 2.0 } else { p.get(Params::BLOCK) } + p.get(Params::SUB) * cap(sc[k]);
         }
+        e[2] += p.get(Params::SUB_P) * cap(sc[2]);
         if b > 0 {
             let bt = block_tense.get(b).copied().unwrap_or(0.0);
             e[1] += (p.get(Params::BLOCK_TENSE) * bt).clamp(-1.5, 2.0);
