@@ -59,7 +59,7 @@ pub struct Params {
 }
 
 impl Params {
-    pub const COUNT: usize = 13;
+    pub const COUNT: usize = 14;
     /// Heading cues on the paragraphs under a level-1 heading.
     pub(crate) const BLOCK: usize = 0;
     /// Sub-heading cues on the paragraphs under it.
@@ -86,7 +86,11 @@ impl Params {
     pub(crate) const LAST: usize = 11;
     /// Sub-heading problem cues (（二）存在的问题 inside a review heading).
     pub(crate) const SUB_P: usize = 12;
-    const STEP: [f64; Params::COUNT] = [0.4, 0.3, 0.1, 0.2, 0.4, 0.5, 0.3, 0.5, 0.5, 0.5, 1.0, 0.5, 0.5];
+    /// The temperature of the posterior (confidence only; fitted, not tuned for accuracy).
+    pub(crate) const TEMP: usize = 13;
+    /// The weights tuned for accuracy: all but the temperature.
+    pub const TUNED: usize = 13;
+    const STEP: [f64; Params::COUNT] = [0.4, 0.3, 0.1, 0.2, 0.4, 0.5, 0.3, 0.5, 0.5, 0.5, 1.0, 0.5, 0.5, 0.1];
 
     /// Moves parameter `k` by `step` of its unit.
     pub fn bump(&mut self, k: usize, step: f64) {
@@ -106,7 +110,7 @@ impl Params {
 
 impl Default for Params {
     fn default() -> Params {
-        Params { w: [1.2, 0.0, 0.2, 0.7, 1.6, 0.0, 0.3, 1.5, 1.5, 2.0, 6.0, 0.5, 1.0] }
+        Params { w: [1.2, 0.0, 0.2, 0.7, 1.6, 0.0, 0.3, 1.5, 1.5, 2.0, 6.0, 0.5, 1.0, 0.5] }
     }
 }
 

@@ -68,21 +68,23 @@ pub(super) fn decode(emit: &[[f64; N]], starts: &[bool], p: &Params) -> (Vec<usi
             k = back[i][k];
         }
     }
-    // Forward–backward.
+    // Forward–backward, on the scores times a temperature that makes the posterior calibrated
+    // (the path does not depend on it).
+    let tau = p.get(Params::TEMP);
     let mut alpha: Vec<[f64; N]> = vec![[0.0; N]; n];
     let mut beta: Vec<[f64; N]> = vec![[0.0; N]; n];
     for k in 0..N {
-        alpha[0][k] = start(k) + e(0, k);
+        alpha[0][k] = tau * (start(k) + e(0, k));
     }
     for i in 1..n {
         for k in 0..N {
-            let xs: [f64; N] = std::array::from_fn(|j| alpha[i - 1][j] + transition(j, k, boundary(i), p));
-            alpha[i][k] = logsumexp(&xs) + e(i, k);
+            let xs: [f64; N] = std::array::from_fn(|j| alpha[i - 1][j] + tau * transition(j, k, boundary(i), p));
+            alpha[i][k] = logsumexp(&xs) + tau * e(i, k);
         }
     }
     for i in (0..n - 1).rev() {
         for j in 0..N {
-            let xs: [f64; N] = std::array::from_fn(|k| transition(j, k, boundary(i + 1), p) + e(i + 1, k) + beta[i + 1][k]);
+            let xs: [f64; N] = std::array::from_fn(|k| tau * (transition(j, k, boundary(i + 1), p) + e(i + 1, k)) + beta[i + 1][k]);
             beta[i][j] = logsumexp(&xs);
         }
     }

@@ -117,6 +117,7 @@ fn confusion(files: &[&File], gold: &Gold, p: &Params, dump: bool) -> BTreeMap<(
             if want == "other" {
                 continue;
             }
+            CALIBRATION.with(|c| c.borrow_mut().push((conf, want == got)));
             if dump && want != got {
                 let t: String = ln.text.chars().take(40).collect();
                 eprintln!("{}:{} {want}→{got} {conf:.2} {t}", f.prefix, ln.no);
@@ -125,6 +126,26 @@ fn confusion(files: &[&File], gold: &Gold, p: &Params, dump: bool) -> BTreeMap<(
         }
     }
     c
+}
+
+thread_local! {
+    /// (confidence, right) of every line scored on this thread, for the calibration report.
+    static CALIBRATION: std::cell::RefCell<Vec<(f64, bool)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Accuracy per confidence band of the lines scored since the last call.
+fn calibration() -> String {
+    let v = CALIBRATION.with(|c| std::mem::take(&mut *c.borrow_mut()));
+    let bands = [(0.0, 0.5), (0.5, 0.8), (0.8, 0.95), (0.95, 1.01)];
+    let parts: Vec<String> = bands
+        .iter()
+        .map(|&(lo, hi)| {
+            let inb: Vec<bool> = v.iter().filter(|x| x.0 >= lo && x.0 < hi).map(|x| x.1).collect();
+            let ok = inb.iter().filter(|x| **x).count();
+            format!("[{lo:.2},{:.2}) {ok}/{} right", hi.min(1.0), inb.len())
+        })
+        .collect();
+    parts.join("; ")
 }
 
 const MAIN: [&str; 5] = ["opening", "review", "problems", "tasks", "closing"];
@@ -160,7 +181,7 @@ fn tune(files: &[&File], gold: &Gold, start: &Params) -> Params {
     let mut best = start.clone();
     let mut best_v = objective(&confusion(files, gold, &best, false));
     for _round in 0..1 {
-        for k in 0..Params::COUNT {
+        for k in 0..Params::TUNED {
             for step in [-1.0, 1.0] {
                 let mut p = best.clone();
                 p.bump(k, step);
@@ -229,8 +250,19 @@ fn seed_corpus_in_sample_and_held_out() {
     let files = seed_files(&dir);
     let all: Vec<&File> = files.iter().collect();
     let base = Params::default();
+    calibration();
     let c = confusion(&all, &gold, &base, std::env::var_os("LABEL_DUMP").is_some());
     eprintln!("{}", line("in sample (shipped parameters)", &c));
+    eprintln!("confidence against accuracy: {}", calibration());
+    // The temperature that fits the confidence best (Brier score; the labels do not change).
+    for tau in [0.2, 0.3, 0.4, 0.5, 0.7, 1.0] {
+        let mut p = base.clone();
+        p.w[Params::TEMP] = tau;
+        confusion(&all, &gold, &p, false);
+        let v = CALIBRATION.with(|c| c.borrow().clone());
+        let brier = v.iter().map(|(c, ok)| (c - f64::from(u8::from(*ok))).powi(2)).sum::<f64>() / v.len().max(1) as f64;
+        eprintln!("  temperature {tau}: Brier {brier:.4}; {}", calibration());
+    }
     if std::env::var_os("LABEL_LOFO").is_none() {
         return;
     }

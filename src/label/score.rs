@@ -5,9 +5,10 @@ use super::{cap, cues, Params, N};
 use crate::corpus::split::is_salutation;
 
 
-/// A call to the audience late in the speech (同志们， in its last 40%).
+/// A call to the audience late in the speech (同志们， 各位代表！ in its last 40%).
 pub(super) fn late_call(t: &str, i: usize, n: usize) -> bool {
-    n > 3 && i * 5 > (n - 1) * 3 && (t.starts_with("同志们，") || t.starts_with("同志们！"))
+    const CALLS: [&str; 6] = ["同志们，", "同志们！", "各位代表，", "各位代表！", "同志们、朋友们", "各位同事，"];
+    n > 3 && i * 5 > (n - 1) * 3 && CALLS.iter().any(|c| t.starts_with(c))
 }
 
 /// Opens with a turn from what was done to what is lacking: 在肯定成绩的同时 …, 但也要清醒地看到 …
@@ -89,8 +90,10 @@ pub(super) fn paragraph(t: &str, i: usize, n: usize, block: usize, has_blocks: b
     if r > 0.8 && raw[6] >= 4.0 {
         e[6] += 3.0;
     }
-    if t.starts_with("同志们，") || t.starts_with("同志们！") || t.starts_with("同志们：") && i > 0 {
-        e[6] += if r > 0.6 { p.get(Params::CLOSING) } else { 0.5 };
+    if late_call(t, i, n) {
+        e[6] += p.get(Params::CLOSING);
+    } else if t.starts_with("同志们，") || t.starts_with("同志们！") {
+        e[6] += 0.5;
     }
     if n > 3 && i + 2 >= n {
         e[6] += 1.0;
@@ -154,3 +157,43 @@ pub(crate) fn count_numbers(t: &str) -> usize {
     n
 }
 
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(f: fn(&str) -> bool, cases: &[(&str, bool)]) {
+        for (t, want) in cases {
+            assert_eq!(f(t), *want, "{t}");
+        }
+    }
+
+    #[test]
+    fn turns_to_problems() {
+        check(pivot, &[
+            ("在肯定成绩的同时，我们也要清醒地看到，发展不足仍是最大的问题。", true),
+            ("成绩有目共睹。但也要看到，短板弱项依然不少。", true),
+            ("回顾这一年，虽然取得一定成效，但也存在一些亟待解决的问题。", true),
+            ("在抓好项目建设的同时，要统筹做好安全生产工作。", false),
+            ("过去一年，全县经济总量稳步提升。", false),
+        ]);
+    }
+
+    #[test]
+    fn complaint_shape() {
+        let shaped = |t: &str| problem_shape(t) >= 0.5;
+        check(shaped, &[
+            ("有的干部还不适应新要求；一些部门协调不畅。", true),
+            ("一些乡镇的办法不多，产业基础还很薄弱。", true),
+            ("一些企业积极参与，效果良好。", false),
+            ("要加快推进重点项目建设。", false),
+        ]);
+    }
+
+    #[test]
+    fn late_calls() {
+        let late = |t: &str| late_call(t, 9, 10);
+        check(late, &[("同志们，让我们携手奋进！", true), ("各位代表！蓝图已经绘就。", true), ("同志们：", false), ("最后，我再强调一点。", false)]);
+        assert!(!late_call("同志们，今天我们召开这次会议。", 1, 10));
+    }
+}
