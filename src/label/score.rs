@@ -14,13 +14,14 @@ pub(super) fn late_call(t: &str, i: usize, n: usize) -> bool {
 /// Opens with a turn from what was done to what is lacking: 在肯定成绩的同时 …, 但也要清醒地看到 …
 /// (in its first two sentences).
 pub(super) fn pivot(t: &str) -> bool {
-    const TURNS: [&str; 12] = [
+    const TURNS: [&str; 21] = [
         "的同时，", "但也要", "但也存在", "但也应", "但我们也", "但必须", "但是也", "同时也要看到", "也要清醒", "也必须看到",
-        "也要看到", "清醒地看到",
+        "也要看到", "清醒地看到", "清醒认识", "清醒地认识", "也深知", "也应看到", "必须正视", "不容回避", "坦率地说",
+        "坦率地讲", "同时，我们也",
     ];
+    const LACK: [&str; 11] = ["问题", "不足", "差距", "清醒", "短板", "困难", "薄弱", "矛盾", "不够", "不强", "滞后"];
     let head = t.match_indices(['。', '！', '？']).nth(1).map_or(t, |(k, _)| t.get(..k).unwrap_or(t));
-    let turn = TURNS.iter().any(|w| head.contains(w));
-    turn && (head.contains("问题") || head.contains("不足") || head.contains("差距") || head.contains("清醒") || head.contains("短板"))
+    TURNS.iter().any(|w| head.contains(w)) && LACK.iter().any(|w| head.contains(w))
 }
 
 /// The shape of a complaint: sentences where some of the subjects fall short (一些…还, 有的…不,

@@ -1,6 +1,7 @@
 //! The section labeller on our own hand-labelled speeches (tests/fixtures/label: a government work
 //! report, a county cadres' meeting with problems inside the review heading, a 推进会 without
-//! numbered headings, a company's annual report), through `analyze --format json`.
+//! numbered headings, a company's annual report, a city economic meeting with problems under a
+//! sub-heading of the review), through `analyze --format json`.
 
 use std::collections::BTreeMap;
 
@@ -27,7 +28,7 @@ fn labels(text: &str, last: usize) -> BTreeMap<usize, String> {
 fn labels_our_own_speeches() {
     let (mut right, mut total) = (0, 0);
     let mut per: BTreeMap<String, (usize, usize)> = BTreeMap::new();
-    for name in ["gov-report", "county-cadres", "push-meeting", "company"] {
+    for name in ["gov-report", "county-cadres", "push-meeting", "company", "economic-meeting"] {
         let path = fixture(&format!("label/{name}.txt"));
         let text = std::fs::read_to_string(&path).expect("fixture");
         let gold = labels(&std::fs::read_to_string(fixture(&format!("label/{name}.labels"))).expect("labels"), text.lines().count());
