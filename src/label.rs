@@ -154,16 +154,18 @@ pub fn label_with(paras: &[Para], p: &Params) -> Vec<Label> {
     let n = texts.len();
     // A block's tense, from all its paragraphs: a review block's sub-headings read like tasks.
     let mut block_tense = vec![0.0f64; block_cues.len()];
-    for (i, t) in texts.iter().enumerate() {
+    let tenses: Vec<f64> = texts.iter().map(|t| score::tense(t)).collect();
+    for (i, d) in tenses.iter().enumerate() {
         if let Some(x) = block.get(i).and_then(|&b| block_tense.get_mut(b)) {
-            *x += score::tense(t);
+            *x += d;
         }
     }
     let mut emit: Vec<[f64; N]> = Vec::with_capacity(n);
     for (i, t) in texts.iter().enumerate() {
         let b = block.get(i).copied().unwrap_or(0);
         let is_head = marks.get(i).is_some_and(|m| m.is_some_and(|m| Some(m.0) == top));
-        let mut e = score::paragraph(t, i, n, b, top.is_some(), p);
+        let d = tenses.get(i).copied().unwrap_or(0.0);
+        let mut e = score::paragraph(t, d, i, n, b, top.is_some(), p);
         // A late 同志们， stands outside the heading it follows: it closes the whole speech.
         let (bc, sc) = if score::late_call(t, i, n) {
             ([0.0; N], [0.0; N])

@@ -35,7 +35,7 @@ pub(super) fn problem_shape(t: &str) -> f64 {
         n += 1;
         if let Some(k) = SOME.iter().filter_map(|w| s.find(w).map(|k| k + w.len())).min() {
             let rest = s.get(k..).unwrap_or("");
-            let near: String = rest.chars().take(14).collect();
+            let near = rest.char_indices().nth(14).map_or(rest, |(e, _)| rest.get(..e).unwrap_or(rest));
             if SHORT.iter().any(|w| near.contains(w)) {
                 hits += 1;
             }
@@ -44,7 +44,8 @@ pub(super) fn problem_shape(t: &str) -> f64 {
     if hits >= 2 { 1.0 } else { hits as f64 / n.max(1) as f64 }
 }
 /// A paragraph's own scores: cues, tense, position.
-pub(super) fn paragraph(t: &str, i: usize, n: usize, block: usize, has_blocks: bool, p: &Params) -> [f64; N] {
+/// `d` is the paragraph's `tense`.
+pub(super) fn paragraph(t: &str, d: f64, i: usize, n: usize, block: usize, has_blocks: bool, p: &Params) -> [f64; N] {
     let (raw, sents) = cues::PARAGRAPH_CUES.scan(t);
     let mut e = [0.0, 0.0, p.get(Params::PROBLEMS), 0.0, 0.2, -0.3, -0.5];
     for k in 0..N {
@@ -73,7 +74,6 @@ pub(super) fn paragraph(t: &str, i: usize, n: usize, block: usize, has_blocks: b
         e[2] += p.get(Params::PIVOT);
     }
     let r = if n > 1 { i as f64 / (n - 1) as f64 } else { 0.0 };
-    let d = tense(t);
     e[1] += (p.get(Params::TENSE) * d).clamp(-2.0, 3.0);
     e[4] -= (0.5 * d).clamp(-2.0, 2.0);
     e[5] -= (0.5 * d).clamp(-2.0, 2.0);
@@ -138,16 +138,16 @@ pub(crate) fn tense(t: &str) -> f64 {
 
 /// Numbers that state a result: digits, with a unit or % after them.
 pub(crate) fn count_numbers(t: &str) -> usize {
-    let chars: Vec<char> = t.chars().collect();
+    let b = t.as_bytes();
     let mut n = 0;
     let mut i = 0;
-    while i < chars.len() {
-        if chars.get(i).is_some_and(|c| c.is_ascii_digit()) {
+    while i < b.len() {
+        if b.get(i).is_some_and(u8::is_ascii_digit) {
             let mut j = i;
-            while chars.get(j).is_some_and(|c| c.is_ascii_digit() || *c == '.') {
+            while b.get(j).is_some_and(|c| c.is_ascii_digit() || *c == b'.') {
                 j += 1;
             }
-            if chars.get(j).is_some_and(|c| "%亿万个家项名人元亩户所座公吨台".contains(*c)) {
+            if t.get(j..).and_then(|r| r.chars().next()).is_some_and(|c| "%亿万个家项名人元亩户所座公吨台".contains(c)) {
                 n += 1;
             }
             i = j;
@@ -189,6 +189,13 @@ mod tests {
             ("一些企业积极参与，效果良好。", false),
             ("要加快推进重点项目建设。", false),
         ]);
+    }
+
+    #[test]
+    fn result_numbers() {
+        for (t, want) in [("新增企业27家，增长9.2%。", 2), ("2025年的目标", 0), ("投资3.5亿元", 1), ("", 0)] {
+            assert_eq!(count_numbers(t), want, "{t}");
+        }
     }
 
     #[test]
