@@ -176,20 +176,19 @@ fn line(name: &str, c: &BTreeMap<(&'static str, &'static str), usize>) -> String
     format!("{name}: accuracy {acc:.3} ({} lines); recall {}", c.values().sum::<usize>(), r.join(", "))
 }
 
-/// Coordinate search over the tunable parameters, from `start`, on `files`.
+/// One sweep of coordinate search over the tuned parameters (each one unit up or down), from
+/// `start`, on `files`.
 fn tune(files: &[&File], gold: &Gold, start: &Params) -> Params {
     let mut best = start.clone();
     let mut best_v = objective(&confusion(files, gold, &best, false));
-    for _round in 0..1 {
-        for k in 0..Params::TUNED {
-            for step in [-1.0, 1.0] {
-                let mut p = best.clone();
-                p.bump(k, step);
-                let v = objective(&confusion(files, gold, &p, false));
-                if v > best_v + 1e-9 {
-                    best_v = v;
-                    best = p;
-                }
+    for k in 0..Params::TUNED {
+        for step in [-1.0, 1.0] {
+            let mut p = best.clone();
+            p.bump(k, step);
+            let v = objective(&confusion(files, gold, &p, false));
+            if v > best_v + 1e-9 {
+                best_v = v;
+                best = p;
             }
         }
     }
@@ -263,6 +262,7 @@ fn seed_corpus_in_sample_and_held_out() {
         let brier = v.iter().map(|(c, ok)| (c - f64::from(u8::from(*ok))).powi(2)).sum::<f64>() / v.len().max(1) as f64;
         eprintln!("  temperature {tau}: Brier {brier:.4}; {}", calibration());
     }
+    assert!(scores(&c).0 >= 0.80, "in-sample accuracy fell: {}", line("in sample", &c));
     if std::env::var_os("LABEL_LOFO").is_none() {
         return;
     }
@@ -278,6 +278,7 @@ fn seed_corpus_in_sample_and_held_out() {
         }
     }
     eprintln!("{}", line("held out (leave one file out)", &held));
+    assert!(scores(&held).0 >= 0.78, "held-out accuracy fell: {}", line("held out", &held));
     let tuned = tune(&all, &gold, &base);
     eprintln!("{}  (tuned on all {:?})", line("in sample (tuned on all)", &confusion(&all, &gold, &tuned, false)), tuned.values());
 }
