@@ -59,7 +59,7 @@ pub struct Params {
 }
 
 impl Params {
-    pub const COUNT: usize = 14;
+    pub const COUNT: usize = 15;
     /// Heading cues on the paragraphs under a level-1 heading.
     pub(crate) const BLOCK: usize = 0;
     /// Sub-heading cues on the paragraphs under it.
@@ -86,11 +86,14 @@ impl Params {
     pub(crate) const LAST: usize = 11;
     /// Sub-heading problem cues (（二）存在的问题 inside a review heading).
     pub(crate) const SUB_P: usize = 12;
+    /// A level-1 heading that clearly names problems, situation or guarantee (统一思想，提高认识):
+    /// that section gets this much more on every paragraph under it.
+    pub(crate) const DOMINANT: usize = 13;
     /// The temperature of the posterior (confidence only; fitted, not tuned for accuracy).
-    pub(crate) const TEMP: usize = 13;
+    pub(crate) const TEMP: usize = 14;
     /// The weights tuned for accuracy: all but the temperature.
-    pub const TUNED: usize = 13;
-    const STEP: [f64; Params::COUNT] = [0.4, 0.3, 0.1, 0.2, 0.4, 0.5, 0.3, 0.5, 0.5, 0.5, 1.0, 0.5, 0.5, 0.1];
+    pub const TUNED: usize = 14;
+    const STEP: [f64; Params::COUNT] = [0.4, 0.3, 0.1, 0.2, 0.4, 0.5, 0.3, 0.5, 0.5, 0.5, 1.0, 0.5, 0.5, 0.5, 0.1];
 
     /// Moves parameter `k` by `step` of its unit.
     pub fn bump(&mut self, k: usize, step: f64) {
@@ -110,7 +113,7 @@ impl Params {
 
 impl Default for Params {
     fn default() -> Params {
-        Params { w: [1.2, 0.0, 0.2, 0.7, 1.6, 0.0, 0.3, 1.5, 1.5, 2.0, 6.0, 0.5, 1.0, 0.5] }
+        Params { w: [1.2, 0.0, 0.2, 0.7, 1.6, 0.0, 0.3, 1.5, 1.5, 2.0, 6.0, 0.5, 1.0, 1.5, 0.5] }
     }
 }
 
@@ -128,6 +131,11 @@ pub fn label_with(paras: &[Para], p: &Params) -> Vec<Label> {
     let mut headings: Vec<Option<String>> = Vec::with_capacity(texts.len());
     let (mut cur_top, mut cur_sub): (Option<String>, Option<String>) = (None, None);
     let mut cur_sub_cues = [0.0; N];
+    // The cues of the top-level heading in effect: the block's opener for 一、 二、, but for a
+    // run of （一）（二） used as the top level, each sibling's own (（一）抓责任落实 does not
+    // speak for （二）抓隐患整改).
+    let mut top_cues: Vec<[f64; N]> = Vec::with_capacity(texts.len());
+    let mut cur_top_cues = [0.0; N];
     let mut last_num = 0usize;
     for (t, m) in texts.iter().zip(&marks) {
         if let Some((lvl, num, len)) = *m {
@@ -138,15 +146,20 @@ pub fn label_with(paras: &[Para], p: &Params) -> Vec<Label> {
                 last_num = num;
             }
             if opens {
-                block_cues.push(heading_scores(heading::heading_words(t, len)));
+                cur_top_cues = heading_scores(heading::heading_words(t, len));
+                block_cues.push(cur_top_cues);
                 cur_top = heading::heading_line(t);
                 cur_sub = None;
                 cur_sub_cues = [0.0; N];
             } else if Some(lvl) == sub || Some(lvl) == top {
                 cur_sub = heading::heading_line(t);
                 cur_sub_cues = heading_scores(heading::heading_words(t, len));
+                if Some(lvl) == top {
+                    cur_top_cues = cur_sub_cues;
+                }
             }
         }
+        top_cues.push(cur_top_cues);
         block.push(block_cues.len() - 1);
         sub_cues.push(cur_sub_cues);
         headings.push(cur_sub.clone().or_else(|| cur_top.clone()));
@@ -170,12 +183,17 @@ pub fn label_with(paras: &[Para], p: &Params) -> Vec<Label> {
         let (bc, sc) = if score::late_call(t, i, n) {
             ([0.0; N], [0.0; N])
         } else {
-            (block_cues.get(b).copied().unwrap_or([0.0; N]), sub_cues.get(i).copied().unwrap_or([0.0; N]))
+            (top_cues.get(i).copied().unwrap_or([0.0; N]), sub_cues.get(i).copied().unwrap_or([0.0; N]))
         };
         for k in 0..N {
             e[k] += cap(bc[k]) * if is_head { 2.0 } else { p.get(Params::BLOCK) } + p.get(Params::SUB) * cap(sc[k]);
         }
         e[2] += p.get(Params::SUB_P) * cap(sc[2]);
+        // A block that reports what was done is a review whatever its heading says.
+        let past = block_tense.get(b).is_some_and(|&bt| bt > 0.0);
+        if let Some(k) = dominant(&bc).filter(|&k| top == Some(1) && (k == 2 || (matches!(k, 3 | 5) && !past))) {
+            e[k] += p.get(Params::DOMINANT);
+        }
         if b > 0 {
             let bt = block_tense.get(b).copied().unwrap_or(0.0);
             e[1] += (p.get(Params::BLOCK_TENSE) * bt).clamp(-1.5, 2.0);
@@ -186,9 +204,9 @@ pub fn label_with(paras: &[Para], p: &Params) -> Vec<Label> {
     }
     // The last block before the close, when its heading speaks of leadership or follow-through.
     let last_block = block.last().copied().unwrap_or(0);
-    if last_block > 1 && block_cues.get(last_block).is_some_and(|c| c[5] > 0.0) {
+    if last_block > 1 {
         for (i, e) in emit.iter_mut().enumerate() {
-            if block.get(i) == Some(&last_block) {
+            if block.get(i) == Some(&last_block) && top_cues.get(i).is_some_and(|c| c[5] > 0.0) {
                 e[5] += p.get(Params::LAST);
             }
         }
@@ -214,6 +232,14 @@ fn top_level(marks: &[Option<(u8, usize, usize)>]) -> Option<u8> {
     (1..=3).find(|l| marks.iter().filter(|m| m.is_some_and(|m| m.0 == *l)).count() >= 2)
 }
 
+/// The section a heading clearly names: a score of 3 or more, and three times any other's
+/// (既看到成绩也正视不足 names two).
+fn dominant(c: &[f64; N]) -> Option<usize> {
+    let (k, best) = c.iter().copied().enumerate().fold((0, 0.0), |b, x| if x.1 > b.1 { x } else { b });
+    let second = c.iter().enumerate().filter(|(j, _)| *j != k).map(|(_, x)| *x).fold(0.0, f64::max);
+    (best >= 3.0 && 3.0 * second <= best).then_some(k)
+}
+
 fn heading_scores(words: &str) -> [f64; N] {
     // Earlier clauses say more about the block than later ones.
     let mut out = [0.0; N];
@@ -223,7 +249,16 @@ fn heading_scores(words: &str) -> [f64; N] {
             1 => 0.8,
             _ => 0.6,
         };
-        cues::HEADING_CUES.score(clause, w, &mut out);
+        let mut c = [0.0; N];
+        cues::HEADING_CUES.score(clause, w, &mut c);
+        // A problem as the object of a remedy (着力解决……突出问题, 抓隐患整改) is a task.
+        if cues::REMEDY.iter().any(|v| clause.contains(v)) {
+            c[4] += c[2];
+            c[2] = 0.0;
+        }
+        for (o, x) in out.iter_mut().zip(c) {
+            *o += x;
+        }
     }
     out
 }

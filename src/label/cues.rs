@@ -104,19 +104,30 @@ pub const HEADING: &[(&str, usize, f64)] = &[
     ("队伍", L, 2.0), ("配合", L, 2.5), ("齐抓共管", L, 3.0), ("协调", L, 1.5), ("廉洁", L, 2.0), ("效能", L, 1.5),
     ("执行力", L, 2.0), ("抓落实", L, 3.0), ("机制", L, 0.8), ("氛围", L, 1.5),
     ("回眸", A, 3.0), ("情况", A, 1.0), ("业绩", A, 2.5), ("亮点", A, 2.0), ("收获", A, 2.0), ("丰硕", A, 2.0), ("良好态势", A, 1.5), ("做法", A, 2.0),
-    ("倾向", P, 2.0), ("隐患", P, 1.5), ("弱项", P, 2.5), ("存在的", P, 2.0), ("制约", P, 2.0), ("瓶颈", P, 2.0), ("症结", P, 2.5), ("警醒", P, 2.0), ("反思", P, 2.0), ("教训", P, 2.0), ("不容乐观", P, 3.0),
+    ("有待", P, 5.0), ("亟待", P, 4.0), ("不够", P, 2.5), ("不强", P, 2.5), ("滞后", P, 2.5), ("偏弱", P, 2.5), ("倾向", P, 2.0), ("隐患", P, 1.5), ("弱项", P, 2.5), ("存在的", P, 2.0), ("制约", P, 2.0), ("瓶颈", P, 2.0), ("症结", P, 2.5), ("警醒", P, 2.0), ("反思", P, 2.0), ("教训", P, 2.0), ("不容乐观", P, 3.0),
     ("今年", T, 2.0), ("明年", T, 2.0), ("下一步", T, 3.0), ("下步", T, 3.0), ("思路", T, 2.0), ("总体要求", T, 3.0),
     ("狠抓落实", L, 3.0), ("抓好落实", L, 3.0), ("推进落实", L, 2.5), ("强化保障", L, 3.0), ("保障措施", L, 4.0), ("强化措施", L, 2.0), ("凝心聚力", L, 1.5), ("担当作为", L, 2.0),
 ];
 
+/// Verbs that act on a problem: a heading that names a problem as their object sets a task.
+pub const REMEDY: [&str; 12] = ["解决", "破解", "化解", "整改", "整治", "查处", "克服", "破除", "纠正", "补齐", "补足", "攻克"];
+
 pub struct Matcher {
     ac: Option<AhoCorasick>,
     table: &'static [(&'static str, usize, f64)],
+    /// Whether a cue inside a longer one counts too (paragraphs) or only the longest (headings:
+    /// 强化措施 is guarantee, not guarantee plus the 措施 of a task).
+    overlapping: bool,
 }
 
 impl Matcher {
     fn new(table: &'static [(&'static str, usize, f64)]) -> Matcher {
-        Matcher { ac: AhoCorasick::new(table.iter().map(|c| c.0)).ok(), table }
+        Matcher { ac: AhoCorasick::new(table.iter().map(|c| c.0)).ok(), table, overlapping: true }
+    }
+
+    fn longest(table: &'static [(&'static str, usize, f64)]) -> Matcher {
+        let ac = AhoCorasick::builder().match_kind(aho_corasick::MatchKind::LeftmostLongest).build(table.iter().map(|c| c.0)).ok();
+        Matcher { ac, table, overlapping: false }
     }
 
     /// Adds the weights of the cues found in `text` to `out`; a cue seen again adds a quarter
@@ -124,7 +135,9 @@ impl Matcher {
     pub fn score(&self, text: &str, scale: f64, out: &mut [f64; 7]) {
         let Some(ac) = &self.ac else { return };
         let mut seen = [0u8; 1024];
-        for m in ac.find_overlapping_iter(text) {
+        let matches: Box<dyn Iterator<Item = aho_corasick::Match>> =
+            if self.overlapping { Box::new(ac.find_overlapping_iter(text)) } else { Box::new(ac.find_iter(text)) };
+        for m in matches {
             let id = m.pattern().as_usize();
             let Some(&(_, sec, w)) = self.table.get(id) else { continue };
             let n = seen.get(id).copied().unwrap_or(3);
@@ -190,7 +203,7 @@ impl Matcher {
 }
 
 pub static PARAGRAPH_CUES: LazyLock<Matcher> = LazyLock::new(|| Matcher::new(PARAGRAPH));
-pub static HEADING_CUES: LazyLock<Matcher> = LazyLock::new(|| Matcher::new(HEADING));
+pub static HEADING_CUES: LazyLock<Matcher> = LazyLock::new(|| Matcher::longest(HEADING));
 
 #[cfg(test)]
 mod tests {

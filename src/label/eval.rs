@@ -103,10 +103,14 @@ fn confusion(files: &[&File], gold: &Gold, p: &Params, dump: bool) -> BTreeMap<(
     for f in files {
         let doc = &f.doc;
         let mut labels: Vec<Option<(&'static str, f64)>> = vec![None; doc.paras.len()];
+        let mut heads: Vec<Option<String>> = vec![None; doc.paras.len()];
         for sp in &doc.speeches {
             for (k, l) in super::label_with(doc.speech_paras(sp), p).into_iter().enumerate() {
                 if let Some(o) = labels.get_mut(sp.start + k) {
                     *o = l.section.map(|s| (s.name(), l.confidence));
+                }
+                if let Some(h) = heads.get_mut(sp.start + k) {
+                    *h = l.heading.clone();
                 }
             }
         }
@@ -119,8 +123,9 @@ fn confusion(files: &[&File], gold: &Gold, p: &Params, dump: bool) -> BTreeMap<(
             }
             CALIBRATION.with(|c| c.borrow_mut().push((conf, want == got)));
             if dump && want != got {
-                let t: String = ln.text.chars().take(40).collect();
-                eprintln!("{}:{} {want}→{got} {conf:.2} {t}", f.prefix, ln.no);
+                let t: String = ln.text.chars().take(30).collect();
+                let h: String = heads.get(ln.para).cloned().flatten().unwrap_or_default().chars().take(24).collect();
+                eprintln!("{}:{} {want}→{got} {conf:.2} {t}  [{h}]", f.prefix, ln.no);
             }
             *c.entry((want, got)).or_default() += 1;
         }
@@ -236,7 +241,7 @@ fn own_fixtures() {
     for f in &refs {
         eprintln!("  {}", line(&f.prefix, &confusion(&[f], &gold, &Params::default(), false)));
     }
-    assert!(scores(&c).0 >= 0.85, "{}", line("own fixtures", &c));
+    assert!(scores(&c).0 >= 0.95, "{}", line("own fixtures", &c));
 }
 
 #[test]
@@ -262,7 +267,7 @@ fn seed_corpus_in_sample_and_held_out() {
         let brier = v.iter().map(|(c, ok)| (c - f64::from(u8::from(*ok))).powi(2)).sum::<f64>() / v.len().max(1) as f64;
         eprintln!("  temperature {tau}: Brier {brier:.4}; {}", calibration());
     }
-    assert!(scores(&c).0 >= 0.80, "in-sample accuracy fell: {}", line("in sample", &c));
+    assert!(scores(&c).0 >= 0.82, "in-sample accuracy fell: {}", line("in sample", &c));
     if std::env::var_os("LABEL_LOFO").is_none() {
         return;
     }
