@@ -31,6 +31,9 @@ pub struct Label {
 
 const N: usize = 7;
 
+/// The summed tense above which a block reads as a report of what was done.
+const PAST_BLOCK: f64 = 1.0;
+
 /// The paragraph cue phrases and the section each points to (index into `Section::ALL`).
 pub fn cue_table() -> impl Iterator<Item = (&'static str, usize)> {
     cues::PARAGRAPH.iter().map(|c| (c.0, c.1))
@@ -180,17 +183,24 @@ pub fn label_with(paras: &[Para], p: &Params) -> Vec<Label> {
         let d = tenses.get(i).copied().unwrap_or(0.0);
         let mut e = score::paragraph(t, d, i, n, b, top.is_some(), p);
         // A late 同志们， stands outside the heading it follows: it closes the whole speech.
-        let (bc, sc) = if score::late_call(t, i, n) {
+        let (mut bc, sc) = if score::late_call(t, i, n) {
             ([0.0; N], [0.0; N])
         } else {
             (top_cues.get(i).copied().unwrap_or([0.0; N]), sub_cues.get(i).copied().unwrap_or([0.0; N]))
         };
+        // In a block that reports what was done, a heading worded as work (健全机制，提升保障)
+        // names an area of the review.
+        let past = block_tense.get(b).is_some_and(|&bt| bt > 0.0);
+        if b > 0 && top == Some(1) && bc[2] <= 0.0 && block_tense.get(b).is_some_and(|&bt| bt > PAST_BLOCK) {
+            bc[1] += bc[4] + bc[5];
+            bc[4] = 0.0;
+            bc[5] = 0.0;
+        }
         for k in 0..N {
             e[k] += cap(bc[k]) * if is_head { 2.0 } else { p.get(Params::BLOCK) } + p.get(Params::SUB) * cap(sc[k]);
         }
         e[2] += p.get(Params::SUB_P) * cap(sc[2]);
         // A block that reports what was done is a review whatever its heading says.
-        let past = block_tense.get(b).is_some_and(|&bt| bt > 0.0);
         if let Some(k) = dominant(&bc).filter(|&k| top == Some(1) && (k == 2 || (matches!(k, 3 | 5) && !past))) {
             e[k] += p.get(Params::DOMINANT);
         }
@@ -204,7 +214,8 @@ pub fn label_with(paras: &[Para], p: &Params) -> Vec<Label> {
     }
     // The last block before the close, when its heading speaks of leadership or follow-through.
     let last_block = block.last().copied().unwrap_or(0);
-    if last_block > 1 {
+    // (Not when the block reports what was done: a work summary's last heading is still review.)
+    if last_block > 1 && block_tense.get(last_block).is_some_and(|&bt| bt <= 0.0) {
         for (i, e) in emit.iter_mut().enumerate() {
             if block.get(i) == Some(&last_block) && top_cues.get(i).is_some_and(|c| c[5] > 0.0) {
                 e[5] += p.get(Params::LAST);
@@ -213,7 +224,7 @@ pub fn label_with(paras: &[Para], p: &Params) -> Vec<Label> {
     }
     // A new top-level block opens a new stretch; so does a turn to problems inside one.
     let starts: Vec<bool> =
-        (0..n).map(|i| i > 0 && (block.get(i) != block.get(i - 1) || texts.get(i).is_some_and(|t| score::pivot(t) || score::late_call(t, i, n)))).collect();
+        (0..n).map(|i| i > 0 && (block.get(i) != block.get(i - 1) || texts.get(i).is_some_and(|t| score::pivot(t) || score::problem_list(t) || score::late_call(t, i, n)))).collect();
     let (path, post) = chain::decode(&emit, &starts, p);
     let mut out: Vec<Label> = paras.iter().map(|_| Label { section: None, confidence: 1.0, heading: None, level: None }).collect();
     for (j, &i) in body.iter().enumerate() {
@@ -269,6 +280,22 @@ mod tests {
 
     fn para(text: &str) -> Para {
         Para { line: 1, last: 1, text: text.to_owned(), kind: Kind::Body }
+    }
+
+    #[test]
+    fn heading_evidence() {
+        let named = |h: &str| dominant(&heading_scores(h)).and_then(|k| Section::ALL.get(k)).map_or("none", |s| s.name());
+        for (h, want) in [
+            ("统一思想，提高认识", "situation"),
+            ("正视差距，查找不足", "problems"),
+            ("既看到成绩也正视不足", "none"),
+            ("着力解决群众反映强烈的突出问题", "tasks"),
+            ("强化措施，形成合力", "guarantee"),
+        ] {
+            assert_eq!(named(h), want, "{h}");
+        }
+        // The longest cue only: 强化措施 is not also the 措施 of a task.
+        assert_eq!(heading_scores("强化措施")[4], 0.0);
     }
 
     #[test]

@@ -24,6 +24,18 @@ pub(super) fn pivot(t: &str) -> bool {
     TURNS.iter().any(|w| head.contains(w)) && LACK.iter().any(|w| head.contains(w))
 }
 
+/// Opens a list of shortcomings: a short lead that names them (差距突出表现在：, 存在的问题主要有)
+/// and then 一是 (but not a remedy: 着力解决以下问题：一是 sets tasks).
+pub(super) fn problem_list(t: &str) -> bool {
+    const LACK: [&str; 7] = ["问题", "不足", "差距", "短板", "弱项", "薄弱", "隐患"];
+    let Some(k) = t.find("一是") else { return false };
+    let lead = t.get(..k).unwrap_or("");
+    lead.chars().count() <= 60
+        && LACK.iter().any(|w| lead.contains(w))
+        && !cues::REMEDY.iter().any(|v| lead.contains(v))
+        && !lead.replace("主要", "").contains('要')
+}
+
 /// The shape of a complaint: sentences where some of the subjects fall short (一些…还, 有的…不,
 /// 部分…缺), as a share of the paragraph's sentences (0–1, 1 also for two or more of them).
 pub(super) fn problem_shape(t: &str) -> f64 {
@@ -70,7 +82,7 @@ pub(super) fn paragraph(t: &str, d: f64, i: usize, n: usize, block: usize, has_b
         e[k] += p.get(Params::VOTE) * votes[k] / ns;
     }
     e[2] += p.get(Params::SHAPE) * problem_shape(t);
-    if pivot(t) {
+    if pivot(t) || problem_list(t) {
         e[2] += p.get(Params::PIVOT);
     }
     let r = if n > 1 { i as f64 / (n - 1) as f64 } else { 0.0 };
@@ -177,6 +189,16 @@ mod tests {
             ("回顾这一年，虽然取得一定成效，但也存在一些亟待解决的问题。", true),
             ("在抓好项目建设的同时，要统筹做好安全生产工作。", false),
             ("过去一年，全县经济总量稳步提升。", false),
+        ]);
+    }
+
+    #[test]
+    fn lists_of_shortcomings() {
+        check(problem_list, &[
+            ("对照先进，我们的差距主要表现在：一是产业层次偏低，二是创新能力不强。", true),
+            ("当前存在的问题主要有三个方面：一是统筹不够。", true),
+            ("要着力解决以下问题：一是资金短缺。", false),
+            ("今年的重点工作：一是抓项目，二是抓招商。", false),
         ]);
     }
 
