@@ -287,6 +287,7 @@ mod tests {
         let named = |h: &str| dominant(&heading_scores(h)).and_then(|k| Section::ALL.get(k)).map_or("none", |s| s.name());
         for (h, want) in [
             ("统一思想，提高认识", "situation"),
+            ("准确把握面临的新变化新特点", "situation"),
             ("正视差距，查找不足", "problems"),
             ("既看到成绩也正视不足", "none"),
             ("着力解决群众反映强烈的突出问题", "tasks"),
