@@ -53,6 +53,14 @@ pub fn is_debris(t: &str) -> bool {
 /// a PDF page number in front of the text dropped.
 pub fn normalize_line(raw: &str) -> String {
     let t = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    // Most lines hold nothing that the steps below change: skip their copies.
+    let changes = |c: char| {
+        matches!(c, '\u{fffd}' | '\u{200b}'..='\u{200f}' | '\u{feff}' | 'ד' | '℅' | 'o' | 'O' | '\u{a0}' | '\u{3000}' | '\t')
+            || matches!(c, ',' | ':' | ';' | '!' | '?' | '(' | ')' | '.')
+    };
+    if !t.contains(changes) {
+        return strip_page_number(t).to_owned();
+    }
     let chars: Vec<char> = t.chars().filter(|&c| !matches!(c, '\u{fffd}' | '\u{200b}'..='\u{200f}' | '\u{feff}')).collect();
     let mut out = String::with_capacity(t.len());
     for (i, &c) in chars.iter().enumerate() {

@@ -12,7 +12,9 @@ pub const THRESHOLD: f64 = 0.6;
 
 /// The sampled shingle hashes of a text (letters and digits only), sorted and deduplicated.
 pub fn fingerprint<'a>(parts: impl IntoIterator<Item = &'a str>) -> Vec<u64> {
-    let chars: Vec<char> = parts.into_iter().flat_map(str::chars).filter(|c| c.is_alphanumeric()).collect();
+    // Han characters first: `char::is_alphanumeric` is a table search for them.
+    let keep = |c: &char| matches!(c, '\u{4e00}'..='\u{9fff}') || c.is_alphanumeric();
+    let chars: Vec<char> = parts.into_iter().flat_map(str::chars).filter(keep).collect();
     let mut out: Vec<u64> = chars
         .windows(SHINGLE)
         .map(|w| {
