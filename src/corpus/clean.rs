@@ -54,27 +54,12 @@ pub fn is_debris(t: &str) -> bool {
 pub fn normalize_line(raw: &str) -> String {
     let t = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
     // Most lines hold nothing that the steps below change: skip their copies.
-    let changes = |c: char| {
-        matches!(c, '\u{fffd}' | '\u{200b}'..='\u{200f}' | '\u{feff}' | 'ד' | '℅' | 'o' | 'O' | '\u{a0}' | '\u{3000}' | '\t')
-            || matches!(c, ',' | ':' | ';' | '!' | '?' | '(' | ')' | '.')
-    };
-    if !t.contains(changes) {
+    let junk = |c: char| matches!(c, '\u{fffd}' | '\u{200b}'..='\u{200f}' | '\u{feff}' | 'ד' | '℅' | 'o' | 'O' | '\u{a0}' | '\u{3000}' | '\t');
+    let half = |c: char| matches!(c, ',' | ':' | ';' | '!' | '?' | '(' | ')' | '.');
+    if !t.contains(|c: char| junk(c) || half(c)) {
         return strip_page_number(t).to_owned();
     }
-    let chars: Vec<char> = t.chars().filter(|&c| !matches!(c, '\u{fffd}' | '\u{200b}'..='\u{200f}' | '\u{feff}')).collect();
-    let mut out = String::with_capacity(t.len());
-    for (i, &c) in chars.iter().enumerate() {
-        let prev = i.checked_sub(1).and_then(|j| chars.get(j)).copied();
-        let next = chars.get(i + 1).copied();
-        match c {
-            'ד' => out.push_str("×“"),
-            '℅' => out.push('%'),
-            'o' | 'O' if prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit()) => out.push('0'),
-            'o' | 'O' if !prev.is_some_and(|p| p.is_ascii_alphabetic()) && next.is_some_and(|n| "〇零一二三四五六七八九".contains(n)) => out.push('〇'),
-            '\u{a0}' | '\u{3000}' | '\t' => out.push(' '),
-            _ => out.push(c),
-        }
-    }
+    let out = if t.contains(junk) { fix_chars(t) } else { t.to_owned() };
     let out = chinese_punct(&crate::zh::full_width(&out));
     strip_page_number(&out).to_owned()
 }
@@ -103,6 +88,25 @@ fn chinese_punct(t: &str) -> String {
             }
         })
         .collect()
+}
+
+/// Junk characters out, mojibake fixed, odd spaces made plain.
+fn fix_chars(t: &str) -> String {
+    let chars: Vec<char> = t.chars().filter(|&c| !matches!(c, '\u{fffd}' | '\u{200b}'..='\u{200f}' | '\u{feff}')).collect();
+    let mut out = String::with_capacity(t.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).and_then(|j| chars.get(j)).copied();
+        let next = chars.get(i + 1).copied();
+        match c {
+            'ד' => out.push_str("×“"),
+            '℅' => out.push('%'),
+            'o' | 'O' if prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit()) => out.push('0'),
+            'o' | 'O' if !prev.is_some_and(|p| p.is_ascii_alphabetic()) && next.is_some_and(|n| "〇零一二三四五六七八九".contains(n)) => out.push('〇'),
+            '\u{a0}' | '\u{3000}' | '\t' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// `1 门要从…` (a PDF page number and a space before the text) → `门要从…`.
