@@ -315,6 +315,42 @@ mod tests {
         }
     }
 
+    /// The three debris regexes say what the one combined pattern they replace said.
+    #[test]
+    fn debris_split_is_exact() {
+        let combined = re(concat!(
+            r"^.{2,60}[（(](实用|案例|精选|通用|优选|热门|推荐|优秀|最新|汇总|合集)?\d+篇[)）]$",
+            r"|^时间[:：].{0,40}作者[:：]",
+            r"|^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?$",
+            r"|^(来源|來源|作者|发布时间|发布日期|发表时间|责任编辑|编辑|浏览次数|阅读次数|点击数|字数)[:：]",
+            r"|小编|欢迎大家阅读|欢迎阅读|^(讲话稿|发言稿|演讲稿|范文)。?$|(范文|讲话稿|演讲稿|发言稿)是一种",
+            r"|以下是.{0,30}(范文|讲话稿|发言稿|演讲稿)|(范文|讲话稿|发言稿|演讲稿|文章).{0,20}(供大家参考|仅供参考|希望对)",
+            r"|希望对(你|您|大家)有所?帮助",
+            r"|^\d{1,3}$|^\d{1,3}/\d{1,3}$|页[,，]当前第|^第\d+页|^共\d+页",
+            r"|^(相关范文推荐|相关推荐|猜您喜欢|猜你喜欢|热门推荐|本站热搜|热门标签|熱門標籤|上一篇|下一篇|推荐阅读|延伸阅读|本文链接|版权声明|免责声明|返回目录|点击下载|下载全文|全文阅读)",
+            r"|一号文库|范文网|文库网|范文大全|第一范文|https?://|www\.|\.com(?-u:\b)|\.cn(?-u:\b)",
+            r"|^[-•·]\s*.{0,80}(文库|范文)",
+        ));
+        let mut lines: Vec<String> = ["在工作会议上的讲话（精选5篇）", "在工作会议上的讲话（5篇）。", "时间：某日 作者：某人", "2024-03-05 10:20", "2024-03-05 记",
+            "来源：某网站", "本文由小编整理", "以下是为大家整理的讲话稿范文", "本文仅供参考", "希望对大家有所帮助", "12", "3/10", "第2页", "共5页",
+            "上一篇：某文", "访问www.example.com了解", "- 某某材料 文库", "· 讲话稿", "同志们：", "这次会议很重要，供大家参考的材料已经印发。",
+            "一、统一思想，提高认识", "范文", "讲话稿。", "x.com", "a.cnb"]
+            .iter()
+            .map(|s| (*s).to_owned())
+            .collect();
+        if let Some(dir) = std::env::var_os("SPEECHGEN_CORPUS") {
+            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                if let Ok(b) = std::fs::read(e.path()) {
+                    let text = crate::corpus::decode(&b).text;
+                    lines.extend(text.lines().map(normalize_line));
+                }
+            }
+        }
+        for l in &lines {
+            assert_eq!(is_debris(l), hit(&combined, l), "{l}");
+        }
+    }
+
     #[test]
     fn normalises() {
         assert_eq!(normalize_line("  1 门要从全局的高度,认识这项工作。\u{3000}"), "门要从全局的高度，认识这项工作。");

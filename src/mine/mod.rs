@@ -175,8 +175,9 @@ pub const MAX_CANDIDATES: usize = 10_000;
 type Kept = (String, Vec<u32>, SpeechStats);
 
 /// Merges file harvests in corpus order.
-#[derive(Default)]
 struct Merger {
+    /// `MAX_CANDIDATES`, or less in tests.
+    cap: usize,
     dedup: dedup::Dedup,
     summary: Summary,
     /// Interned candidates (without their paragraph) → id, in order of first appearance.
@@ -185,6 +186,19 @@ struct Merger {
     per_group: BTreeMap<(Section, &'static str), usize>,
     /// Per speech judged, in order: its data while it is kept (None for copies and non-speeches).
     speeches: Vec<Option<Kept>>,
+}
+
+impl Default for Merger {
+    fn default() -> Merger {
+        Merger {
+            cap: MAX_CANDIDATES,
+            dedup: dedup::Dedup::default(),
+            summary: Summary::default(),
+            ids: HashMap::new(),
+            per_group: BTreeMap::new(),
+            speeches: Vec::new(),
+        }
+    }
 }
 
 impl Merger {
@@ -212,7 +226,7 @@ impl Merger {
                     Some(&id) => id,
                     None => {
                         let n = self.per_group.entry((c.section, c.role)).or_default();
-                        if *n >= MAX_CANDIDATES {
+                        if *n >= self.cap {
                             self.summary.capped += 1;
                             continue;
                         }
@@ -436,4 +450,36 @@ pub fn format_entries(list: &[MinedEntry]) -> String {
         out.push_str(&format!("    text: {}\n    source: {}\n    count: {}\n", write::quote(&e.text), write::quote(&e.source), e.count));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn speech(number: usize, fp: Vec<u64>, texts: &[&str]) -> SpeechHarvest {
+        let cands = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Cand { section: Section::Tasks, role: "point", text: (*t).to_owned(), topics: Vec::new(), months: Vec::new(), para: i + 1 })
+            .collect();
+        let quality = dedup::Quality { unmasked: true, headings: 0, chars: 100 };
+        SpeechHarvest { number, nonspeech: false, fp, quality, cands, stats: SpeechStats::default() }
+    }
+
+    fn file(speeches: Vec<SpeechHarvest>) -> FileHarvest {
+        FileHarvest { name: "a.txt".into(), debris: 0, converted: false, replaced: 0, long_lines: 0, long_speeches: 0, bytes: 1, speeches }
+    }
+
+    #[test]
+    fn caps_distinct_candidates_and_drops_copies_early() {
+        let mut m = Merger { cap: 2, ..Merger::default() };
+        let (a, b, c) = ("要把责任压实到每个环节。", "要把工作抓细抓实。", "要把群众冷暖放在心上。");
+        m.add(file(vec![speech(1, vec![16, 32, 48], &[a, b, c]), speech(2, vec![16, 32, 48], &[a, a])]));
+        // The copy holds nothing once judged.
+        assert!(m.speeches.get(1).is_some_and(Option::is_none));
+        let mined = m.finish(&BTreeSet::new());
+        assert_eq!((mined.summary.capped, mined.summary.duplicates, mined.summary.speeches), (1, 1, 1));
+        let texts: Vec<(&str, u64)> = mined.entries.get(&Section::Tasks).into_iter().flatten().map(|e| (e.text.as_str(), e.count)).collect();
+        assert_eq!(texts, [(a, 1), (b, 1)]);
+    }
 }

@@ -5,5 +5,6 @@ mod common;
 mod draft;
 mod errors;
 mod mine;
+mod mine_bounds;
 mod snapshots;
 mod word;
