@@ -32,7 +32,7 @@ pub fn fingerprint<'a>(parts: impl IntoIterator<Item = &'a str>) -> Vec<u64> {
             h = (h ^ c as u64).wrapping_mul(0x0100_0000_01b3);
         }
         let h = h ^ (h >> 29);
-        if h % SAMPLE == 0 {
+        if h.is_multiple_of(SAMPLE) {
             out.push(h);
         }
     }

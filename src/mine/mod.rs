@@ -247,10 +247,8 @@ impl Merger {
                 dedup::Verdict::Keep | dedup::Verdict::Replaces => {
                     // Copies that a better one replaces are dropped now.
                     for o in self.dedup.replaced.drain(..) {
-                        if let Some(slot) = self.speeches.get_mut(o) {
-                            if slot.take().is_some() {
-                                self.summary.duplicates += 1;
-                            }
+                        if self.speeches.get_mut(o).is_some_and(|slot| slot.take().is_some()) {
+                            self.summary.duplicates += 1;
                         }
                     }
                     self.speeches.push(Some((format!("{}#{}", fh.name, sh.number), ids, sh.stats)));
@@ -342,6 +340,25 @@ pub fn mine_bytes(files: &[(String, Vec<u8>)], exclude: &BTreeSet<String>) -> Mi
 
 /// Files per parallel batch; their harvests (small) are merged in corpus order after each batch.
 const CHUNK: usize = 64;
+/// Bytes per parallel batch (a batch holds at least one file).
+const BATCH_BYTES: u64 = 64 << 20;
+
+/// Consecutive batches of at most `CHUNK` files and `BATCH_BYTES` bytes (or one larger file).
+fn batches<'a>(files: &'a [PathBuf], sizes: &[u64]) -> Vec<&'a [PathBuf]> {
+    let mut out = Vec::new();
+    let (mut start, mut bytes) = (0, 0u64);
+    for (i, &size) in sizes.iter().enumerate().take(files.len()) {
+        if i > start && (i - start >= CHUNK || bytes + size > BATCH_BYTES) {
+            out.extend(files.get(start..i));
+            start = i;
+            bytes = 0;
+        }
+        bytes += size;
+    }
+    out.extend(files.get(start..));
+    out.retain(|b| !b.is_empty());
+    out
+}
 
 /// The built-in bank, parsed once: its topic table and (when `texts`) its entries' texts.
 fn builtin_parts(texts: bool) -> (TopicTable, BTreeSet<String>) {
@@ -381,23 +398,14 @@ fn display_name(file: &Path, roots: &[PathBuf]) -> String {
     file.file_name().map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into_owned())
 }
 
-/// `speechgen mine PATH... -o DIR`.
-pub fn mine(paths: &[PathBuf], dir: &Path, progress: bool) -> Result<Summary> {
-    let (files, skipped) = corpus::collect_files(paths)?;
-    if files.is_empty() {
-        return Err(Error::usage("no .txt or .md files to mine").with_hint("pass corpus files or folders that hold .txt or .md files"));
-    }
-    if dir.exists() && !dir.is_dir() {
-        return Err(Error::input(dir, None, "the bank must be a folder, and this is a file").with_hint("pass a folder with -o"));
-    }
-    // The fixed costs run side by side: the built-in bank (topics, texts not to mine again) and
-    // the gazetteer the place filter uses.
-    let ((table, mut exclude), ()) = rayon::join(|| builtin_parts(true), || {
-        crate::check::places::gazetteer();
-    });
+/// Reads and harvests the files in bounded batches, merging in corpus order; also returns the
+/// texts not to mine again (the built-in bank and a person's entries in `dir`).
+fn harvest_files(files: &[PathBuf], paths: &[PathBuf], dir: &Path, progress: bool) -> Result<(Merger, BTreeSet<String>)> {
+    let (table, mut exclude) = builtin_parts(true);
     own_texts(dir, &mut exclude);
     let topics = filter::TopicMatcher::new(&table);
-    let total: u64 = files.iter().filter_map(|f| std::fs::metadata(f).ok()).map(|m| m.len()).sum();
+    let sizes: Vec<u64> = files.iter().map(|f| std::fs::metadata(f).map_or(0, |m| m.len())).collect();
+    let total: u64 = sizes.iter().sum();
     let bar = progress.then(|| {
         let b = indicatif::ProgressBar::new(total);
         if let Ok(style) = indicatif::ProgressStyle::with_template("mining {bar:30} {bytes}/{total_bytes} {msg}") {
@@ -406,7 +414,7 @@ pub fn mine(paths: &[PathBuf], dir: &Path, progress: bool) -> Result<Summary> {
         b
     });
     let mut m = Merger::default();
-    for chunk in files.chunks(CHUNK) {
+    for chunk in batches(files, &sizes) {
         let hs: Vec<Result<FileHarvest>> = chunk
             .par_iter()
             .map(|f| {
@@ -426,6 +434,27 @@ pub fn mine(paths: &[PathBuf], dir: &Path, progress: bool) -> Result<Summary> {
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
+    Ok((m, exclude))
+}
+
+/// `speechgen mine PATH... -o DIR`.
+pub fn mine(paths: &[PathBuf], dir: &Path, progress: bool) -> Result<Summary> {
+    let (files, skipped) = corpus::collect_files(paths)?;
+    if files.is_empty() {
+        return Err(Error::usage("no .txt or .md files to mine").with_hint("pass corpus files or folders that hold .txt or .md files"));
+    }
+    if dir.exists() && !dir.is_dir() {
+        return Err(Error::input(dir, None, "the bank must be a folder, and this is a file").with_hint("pass a folder with -o"));
+    }
+    // The gazetteer that the place filter uses is built on another thread while the bank loads
+    // and the first files are read (a file that reaches the filter first waits for it).
+    let (merged, ()) = rayon::join(
+        || harvest_files(&files, paths, dir, progress),
+        || {
+            crate::check::places::gazetteer();
+        },
+    );
+    let (m, exclude) = merged?;
     let mut mined = m.finish(&exclude);
     mined.summary.skipped = skipped.len();
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
@@ -468,6 +497,17 @@ mod tests {
 
     fn file(speeches: Vec<SpeechHarvest>) -> FileHarvest {
         FileHarvest { name: "a.txt".into(), debris: 0, converted: false, replaced: 0, long_lines: 0, long_speeches: 0, bytes: 1, speeches }
+    }
+
+    #[test]
+    fn batches_are_bounded_by_files_and_bytes() {
+        let files: Vec<PathBuf> = (0..130).map(|i| PathBuf::from(format!("{i}.txt"))).collect();
+        let mut sizes = vec![1u64; 130];
+        let lens = |b: &[&[PathBuf]]| b.iter().map(|x| x.len()).collect::<Vec<_>>();
+        assert_eq!(lens(&batches(&files, &sizes)), [64, 64, 2]);
+        sizes[1] = BATCH_BYTES;
+        sizes[3] = BATCH_BYTES * 2;
+        assert_eq!(lens(&batches(&files, &sizes)).get(..5), Some(&[1, 1, 1, 1, 64][..]));
     }
 
     #[test]
