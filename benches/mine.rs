@@ -41,6 +41,16 @@ fn corpus() -> Vec<(String, Vec<u8>)> {
     out
 }
 
+/// CPU seconds this process has used (Linux `/proc/self/stat`, 100 ticks a second), so the
+/// throughput per core can be read on a machine shared with other work; None elsewhere.
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let rest = stat.rsplit_once(')')?.1;
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: f64 = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
+}
+
 fn bench(c: &mut Criterion) {
     let files = corpus();
     let bytes: usize = files.iter().map(|f| f.1.len()).sum();
@@ -50,11 +60,14 @@ fn bench(c: &mut Criterion) {
         let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build();
         if let Ok(pool) = pool {
             let t = Instant::now();
+            let cpu0 = cpu_seconds();
             let mined = pool.install(|| speechgen::mine::mine_bytes(&files, &none));
             let secs = t.elapsed().as_secs_f64();
+            let cpu = cpu_seconds().zip(cpu0).map(|(b, a)| b - a).filter(|c| *c > 0.0);
             let label = if threads == 1 { "1 thread".to_string() } else { format!("{} threads", pool.current_num_threads()) };
+            let per_cpu = cpu.map_or(String::new(), |c| format!(", {c:.2} CPU s = {:.1} MB per CPU second", bytes as f64 / 1e6 / c));
             eprintln!(
-                "mine: {:.1} MB in {secs:.2} s on {label} = {:.1} MB/s ({} speeches, {} duplicates)",
+                "mine: {:.1} MB in {secs:.2} s on {label} = {:.1} MB/s{per_cpu} ({} speeches, {} duplicates)",
                 bytes as f64 / 1e6,
                 bytes as f64 / 1e6 / secs,
                 mined.summary.speeches,

@@ -53,36 +53,49 @@ pub fn label_document(doc: &Document) -> Vec<Label> {
 
 /// The report of one document: every non-empty line once, in the speech that holds it.
 pub fn report(doc: &Document) -> FileReport {
-    let labels = label_document(doc);
+    report_owned(doc.clone())
+}
+
+/// `report`, consuming the document: its texts move into the report (no second copy of a large
+/// file), and the paragraphs' texts are dropped once they are labelled.
+pub fn report_owned(mut doc: Document) -> FileReport {
+    let labels = label_document(&doc);
+    // What the lines need of their paragraphs.
+    let paras: Vec<(Kind, usize)> = doc.paras.iter().map(|p| (p.kind, p.line)).collect();
+    doc.paras = Vec::new();
     let mut speeches: Vec<SpeechReport> =
         doc.speeches.iter().map(|sp| SpeechReport { title: sp.title.clone(), paragraphs: Vec::new() }).collect();
     if speeches.is_empty() && !doc.lines.is_empty() {
         speeches.push(SpeechReport { title: None, paragraphs: Vec::new() });
     }
-    for line in &doc.lines {
-        let si = doc.speeches.iter().position(|sp| (sp.start..sp.end).contains(&line.para)).unwrap_or(0);
-        let para = doc.paras.get(line.para);
+    let mut si = 0;
+    for line in std::mem::take(&mut doc.lines) {
+        // Lines come in paragraph order: the speech only moves forward.
+        if !doc.speeches.get(si).is_some_and(|sp| (sp.start..sp.end).contains(&line.para)) {
+            si = doc.speeches.iter().position(|sp| (sp.start..sp.end).contains(&line.para)).unwrap_or(0);
+        }
+        let para = paras.get(line.para);
         let lab = labels.get(line.para);
-        let other = para.is_none_or(|p| p.kind != Kind::Body);
-        let first_line = para.is_some_and(|p| p.line == line.no);
+        let other = para.is_none_or(|p| p.0 != Kind::Body);
+        let first_line = para.is_some_and(|p| p.1 == line.no);
         let pr = ParaReport {
             line: line.no,
             section: if other { "other" } else { lab.and_then(|l| l.section).map_or("other", Section::name) },
             heading: lab.and_then(|l| l.heading.clone()),
             confidence: lab.map_or(1.0, |l| l.confidence),
-            text: line.text.clone(),
+            text: line.text,
             level: if first_line { lab.and_then(|l| l.level) } else { None },
         };
         if let Some(s) = speeches.get_mut(si) {
             s.paragraphs.push(pr);
         }
     }
-    FileReport { file: doc.name.clone(), speeches }
+    FileReport { file: doc.name, speeches }
 }
 
 /// Reads and reports files in parallel, in the given order.
 pub fn analyze_paths(paths: &[PathBuf]) -> Result<Vec<FileReport>> {
-    paths.par_iter().map(|p| corpus::read_path(p).map(|d| report(&d))).collect()
+    paths.par_iter().map(|p| corpus::read_path(p).map(report_owned)).collect()
 }
 
 /// JSON: one object for one file, an array for several.

@@ -15,6 +15,18 @@ pub struct Decoded {
 
 /// Decodes the bytes of one file.
 pub fn decode(bytes: &[u8]) -> Decoded {
+    decode_vec(bytes.to_vec())
+}
+
+/// Decodes the bytes of one file, reusing their buffer when they are UTF-8 without a BOM (the
+/// usual case: no second copy of a large file).
+pub fn decode_vec(bytes: Vec<u8>) -> Decoded {
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) if !text.starts_with('\u{feff}') => return Decoded { text, encoding: "UTF-8", replaced: 0 },
+        Ok(text) => text.into_bytes(),
+        Err(e) => e.into_bytes(),
+    };
+    let bytes = bytes.as_slice();
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         let (text, replaced) = utf8_lossy(rest);
         return Decoded { text, encoding: "UTF-8", replaced };
@@ -24,9 +36,6 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
         return with(UTF_16BE, rest);
-    }
-    if let Ok(s) = std::str::from_utf8(bytes) {
-        return Decoded { text: s.to_owned(), encoding: "UTF-8", replaced: 0 };
     }
     let gb = with(GB18030, bytes);
     if gb.replaced == 0 {

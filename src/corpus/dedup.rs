@@ -12,18 +12,30 @@ pub const THRESHOLD: f64 = 0.6;
 
 /// The sampled shingle hashes of a text (letters and digits only), sorted and deduplicated.
 pub fn fingerprint<'a>(parts: impl IntoIterator<Item = &'a str>) -> Vec<u64> {
-    let chars: Vec<char> = parts.into_iter().flat_map(str::chars).filter(|c| c.is_alphanumeric()).collect();
-    let mut out: Vec<u64> = chars
-        .windows(SHINGLE)
-        .map(|w| {
-            let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-            for &c in w {
-                h = (h ^ c as u64).wrapping_mul(0x0100_0000_01b3);
-            }
-            h ^ (h >> 29)
-        })
-        .filter(|h| h % SAMPLE == 0)
-        .collect();
+    // Han characters first: `char::is_alphanumeric` is a table search for them.
+    let keep = |c: &char| matches!(c, '\u{4e00}'..='\u{9fff}') || c.is_alphanumeric();
+    // The last SHINGLE characters, oldest at `seen % SHINGLE`.
+    let mut ring = ['\0'; SHINGLE];
+    let mut seen = 0usize;
+    let mut out: Vec<u64> = Vec::new();
+    for c in parts.into_iter().flat_map(str::chars).filter(keep) {
+        if let Some(slot) = ring.get_mut(seen % SHINGLE) {
+            *slot = c;
+        }
+        seen += 1;
+        if seen < SHINGLE {
+            continue;
+        }
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for k in 0..SHINGLE {
+            let c = ring.get((seen + k) % SHINGLE).copied().unwrap_or('\0');
+            h = (h ^ c as u64).wrapping_mul(0x0100_0000_01b3);
+        }
+        let h = h ^ (h >> 29);
+        if h.is_multiple_of(SAMPLE) {
+            out.push(h);
+        }
+    }
     out.sort_unstable();
     out.dedup();
     out

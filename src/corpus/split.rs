@@ -55,8 +55,18 @@ pub struct Span {
     pub nonspeech: bool,
 }
 
+/// The longest speech kept whole, in bytes of paragraph text; a longer one (a file without any
+/// break between its speeches) is cut into parts at paragraph boundaries, so that the per-speech
+/// work (labels, fingerprint, candidates) stays bounded. Real speeches are under 100 KB.
+pub const MAX_SPEECH: usize = 1 << 20;
+
 /// Splits paragraphs into speeches; reclassifies the speaker lines of headers as `Meta`.
 pub fn split(paras: &mut [Para]) -> Vec<Span> {
+    split_capped(paras).0
+}
+
+/// `split`, and how many speeches over `MAX_SPEECH` were cut.
+pub fn split_capped(paras: &mut [Para]) -> (Vec<Span>, usize) {
     let mut starts: Vec<usize> = Vec::new();
     let mut body_since = 0usize; // body paragraphs since the current speech started
     let mut content_since = 0usize; // of them, not salutations
@@ -99,10 +109,34 @@ pub fn split(paras: &mut [Para]) -> Vec<Span> {
             _ => spans.push(Span { start: s, end: e, title: None, nonspeech: false }),
         }
     }
+    let (mut spans, cut) = cap_spans(paras, spans);
     for sp in &mut spans {
         header(paras, sp);
     }
-    spans
+    (spans, cut)
+}
+
+fn cap_spans(paras: &[Para], spans: Vec<Span>) -> (Vec<Span>, usize) {
+    let mut out = Vec::with_capacity(spans.len());
+    let mut cut = 0;
+    for sp in spans {
+        let mut start = sp.start;
+        let mut size = 0usize;
+        let mut parts = 0;
+        for i in sp.start..sp.end {
+            let len = paras.get(i).map_or(0, |p| p.text.len());
+            if size + len > MAX_SPEECH && i > start {
+                out.push(Span { start, end: i, title: None, nonspeech: false });
+                parts += 1;
+                start = i;
+                size = 0;
+            }
+            size += len;
+        }
+        cut += usize::from(parts > 0);
+        out.push(Span { start, ..sp });
+    }
+    (out, cut)
 }
 
 /// Settles a speech's header: the title is the last title line before the body; short lines

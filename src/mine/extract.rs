@@ -43,28 +43,33 @@ static DEPENDENT: LazyLock<Option<Regex>> = LazyLock::new(|| {
 pub fn sentences(t: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = t.char_indices().collect();
-    let mut k = 0;
-    while let Some(&(i, c)) = chars.get(k) {
-        if "。！？".contains(c) {
+    let mut it = t.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if matches!(c, '。' | '！' | '？') {
             let mut end = i + c.len_utf8();
-            while let Some(&(j, q)) = chars.get(k + 1) {
-                if "”’）".contains(q) {
+            while let Some(&(j, q)) = it.peek() {
+                if matches!(q, '”' | '’' | '）') {
                     end = j + q.len_utf8();
-                    k += 1;
+                    it.next();
                 } else {
                     break;
                 }
             }
-            out.push(t.get(start..end).unwrap_or(""));
+            push_trimmed(&mut out, t.get(start..end).unwrap_or(""));
             start = end;
         }
-        k += 1;
     }
     if start < t.len() {
-        out.push(t.get(start..).unwrap_or(""));
+        push_trimmed(&mut out, t.get(start..).unwrap_or(""));
     }
-    out.into_iter().map(str::trim).filter(|s| !s.is_empty()).collect()
+    out
+}
+
+fn push_trimmed<'a>(out: &mut Vec<&'a str>, s: &'a str) {
+    let s = s.trim();
+    if !s.is_empty() {
+        out.push(s);
+    }
 }
 
 /// The candidates of one speech.

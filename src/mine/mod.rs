@@ -43,14 +43,26 @@ struct FileHarvest {
     debris: usize,
     converted: bool,
     replaced: usize,
+    long_lines: usize,
+    long_speeches: usize,
     bytes: usize,
     speeches: Vec<SpeechHarvest>,
 }
 
-fn harvest(name: &str, bytes: &[u8], topics: &filter::TopicMatcher) -> FileHarvest {
-    let doc = corpus::read_document(name, bytes);
+fn harvest(name: &str, bytes: Vec<u8>, topics: &filter::TopicMatcher) -> FileHarvest {
+    let size = bytes.len();
+    let doc = corpus::read_owned(name, bytes, false);
     let speeches = doc.speeches.iter().enumerate().map(|(i, sp)| harvest_speech(&doc, sp, i + 1, topics)).collect();
-    FileHarvest { name: name.to_owned(), debris: doc.debris, converted: doc.converted, replaced: doc.replaced, bytes: bytes.len(), speeches }
+    FileHarvest {
+        name: name.to_owned(),
+        debris: doc.debris,
+        converted: doc.converted,
+        replaced: doc.replaced,
+        long_lines: doc.long_lines,
+        long_speeches: doc.long_speeches,
+        bytes: size,
+        speeches,
+    }
 }
 
 fn harvest_speech(doc: &Document, sp: &corpus::Span, number: usize, topics: &filter::TopicMatcher) -> SpeechHarvest {
@@ -98,6 +110,12 @@ pub struct Summary {
     pub debris: usize,
     pub converted: usize,
     pub replaced: usize,
+    /// Lines over `corpus::MAX_LINE` bytes, split.
+    pub long_lines: usize,
+    /// Speeches over `corpus::split::MAX_SPEECH` bytes, cut into parts.
+    pub long_speeches: usize,
+    /// Distinct candidates left out because their section and role had `MAX_CANDIDATES`.
+    pub capped: usize,
     pub entries: BTreeMap<Section, usize>,
     pub written: Vec<PathBuf>,
 }
@@ -116,6 +134,19 @@ impl fmt::Display for Summary {
             self.converted,
             self.replaced
         )?;
+        if self.long_lines > 0 || self.long_speeches > 0 {
+            writeln!(
+                f,
+                "note: {} line(s) over {} KiB split, {} speech(es) over {} MiB cut into parts (a file without line breaks?)",
+                self.long_lines,
+                corpus::MAX_LINE >> 10,
+                self.long_speeches,
+                corpus::split::MAX_SPEECH >> 20
+            )?;
+        }
+        if self.capped > 0 {
+            writeln!(f, "note: {} distinct sentence(s) not kept: a section and role holds at most {MAX_CANDIDATES} (the first in corpus order)", self.capped)?;
+        }
         let parts: Vec<String> = Section::ALL.iter().map(|s| format!("{} {}", s.name(), self.entries.get(s).copied().unwrap_or(0))).collect();
         let total: usize = self.entries.values().sum();
         writeln!(f, "entries: {} (total {total})", parts.join(", "))?;
@@ -134,16 +165,40 @@ pub struct Mined {
     pub structure: String,
 }
 
+/// At most this many distinct candidates per section and role are remembered (the first ones in
+/// corpus order); repeats of remembered ones are still counted. Keeps memory bounded by the bank
+/// on a corpus of any size.
+pub const MAX_CANDIDATES: usize = 10_000;
+
+/// One speech still in the running: its source prefix, candidate ids (id, paragraph pairs) and
+/// statistics. Dropped as soon as the speech is judged a copy.
+type Kept = (String, Vec<u32>, SpeechStats);
+
 /// Merges file harvests in corpus order.
-#[derive(Default)]
 struct Merger {
+    /// `MAX_CANDIDATES`, or less in tests.
+    cap: usize,
     dedup: dedup::Dedup,
     summary: Summary,
-    /// Interned candidates: key → id; and per id its key.
+    /// Interned candidates (without their paragraph) → id, in order of first appearance.
     ids: HashMap<Cand, u32>,
-    keys: Vec<Cand>,
-    /// Per speech judged: (source prefix, candidate ids, stats, kept at the time).
-    speeches: Vec<(String, Vec<u32>, SpeechStats)>,
+    /// Distinct candidates per section and role, for `MAX_CANDIDATES`.
+    per_group: BTreeMap<(Section, &'static str), usize>,
+    /// Per speech judged, in order: its data while it is kept (None for copies and non-speeches).
+    speeches: Vec<Option<Kept>>,
+}
+
+impl Default for Merger {
+    fn default() -> Merger {
+        Merger {
+            cap: MAX_CANDIDATES,
+            dedup: dedup::Dedup::default(),
+            summary: Summary::default(),
+            ids: HashMap::new(),
+            per_group: BTreeMap::new(),
+            speeches: Vec::new(),
+        }
+    }
 }
 
 impl Merger {
@@ -153,42 +208,67 @@ impl Merger {
         self.summary.debris += fh.debris;
         self.summary.converted += usize::from(fh.converted);
         self.summary.replaced += fh.replaced;
+        self.summary.long_lines += fh.long_lines;
+        self.summary.long_speeches += fh.long_speeches;
         for sh in fh.speeches {
             if sh.nonspeech {
                 self.summary.nonspeeches += 1;
                 // Keep the index of the dedup in step with `speeches`.
                 self.dedup.add(&[], sh.quality);
-                self.speeches.push((String::new(), Vec::new(), SpeechStats::default()));
+                self.speeches.push(None);
                 continue;
             }
-            self.dedup.add(&sh.fp, sh.quality);
-            let mut ids = Vec::with_capacity(sh.cands.len());
-            for c in sh.cands {
-                let next = self.keys.len() as u32;
-                let key = Cand { para: 0, ..c.clone() };
-                let id = *self.ids.entry(key.clone()).or_insert_with(|| next);
-                if id == next {
-                    self.keys.push(key);
-                }
+            let verdict = self.dedup.add(&sh.fp, sh.quality);
+            let mut ids = Vec::with_capacity(sh.cands.len() * 2);
+            for mut c in sh.cands {
+                let para = std::mem::take(&mut c.para);
+                let id = match self.ids.get(&c) {
+                    Some(&id) => id,
+                    None => {
+                        let n = self.per_group.entry((c.section, c.role)).or_default();
+                        if *n >= self.cap {
+                            self.summary.capped += 1;
+                            continue;
+                        }
+                        *n += 1;
+                        let id = self.ids.len() as u32;
+                        self.ids.insert(c, id);
+                        id
+                    }
+                };
                 ids.push(id);
-                ids.push(c.para as u32);
+                ids.push(para as u32);
             }
-            self.speeches.push((format!("{}#{}", fh.name, sh.number), ids, sh.stats));
+            match verdict {
+                dedup::Verdict::Duplicate(_) => {
+                    self.summary.duplicates += 1;
+                    self.speeches.push(None);
+                }
+                dedup::Verdict::Keep | dedup::Verdict::Replaces => {
+                    // Copies that a better one replaces are dropped now.
+                    for o in self.dedup.replaced.drain(..) {
+                        if self.speeches.get_mut(o).is_some_and(|slot| slot.take().is_some()) {
+                            self.summary.duplicates += 1;
+                        }
+                    }
+                    self.speeches.push(Some((format!("{}#{}", fh.name, sh.number), ids, sh.stats)));
+                }
+            }
         }
     }
 
     fn finish(mut self, exclude: &BTreeSet<String>) -> Mined {
         let mut structure = Structure::default();
-        let mut count: Vec<u64> = vec![0; self.keys.len()];
-        let mut first: Vec<Option<String>> = vec![None; self.keys.len()];
-        for (i, (src, ids, stats)) in self.speeches.iter().enumerate() {
-            if src.is_empty() {
-                continue;
+        let n = self.ids.len();
+        let mut keys: Vec<Option<Cand>> = vec![None; n];
+        for (c, id) in self.ids.drain() {
+            if let Some(k) = keys.get_mut(id as usize) {
+                *k = Some(c);
             }
-            if !self.dedup.is_kept(i) {
-                self.summary.duplicates += 1;
-                continue;
-            }
+        }
+        let mut count: Vec<u64> = vec![0; n];
+        let mut first: Vec<Option<String>> = vec![None; n];
+        for (src, ids, stats) in self.speeches.iter().flatten() {
             self.summary.speeches += 1;
             structure.add(stats);
             for pair in ids.chunks(2) {
@@ -206,7 +286,8 @@ impl Merger {
         // Per section and role: by count, then first seen; numbered from 0001.
         let mut groups: BTreeMap<(Section, &'static str), Vec<(u64, usize)>> = BTreeMap::new();
         let mut seen_text: BTreeSet<&str> = BTreeSet::new();
-        for (id, key) in self.keys.iter().enumerate() {
+        for (id, key) in keys.iter().enumerate() {
+            let Some(key) = key else { continue };
             let n = count.get(id).copied().unwrap_or(0);
             if n == 0 || exclude.contains(&key.text) || !seen_text.insert(key.text.as_str()) {
                 continue;
@@ -218,7 +299,7 @@ impl Merger {
         for ((section, role), mut list) in groups {
             list.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
             for (k, (n, id)) in list.into_iter().enumerate() {
-                let Some(key) = self.keys.get(id) else { continue };
+                let Some(Some(key)) = keys.get(id) else { continue };
                 if role == "heading" {
                     headings.entry(section).or_default().push((key.text.clone(), n));
                 }
@@ -245,10 +326,11 @@ impl Merger {
 /// Mines in-memory files (name, bytes) in the given order; `exclude` holds texts already in the
 /// bank (built-in or a person's), which are not mined again.
 pub fn mine_bytes(files: &[(String, Vec<u8>)], exclude: &BTreeSet<String>) -> Mined {
-    let topics = filter::TopicMatcher::new(&builtin_topics());
+    let (topics, _) = builtin_parts(false);
+    let topics = filter::TopicMatcher::new(&topics);
     let mut m = Merger::default();
     for chunk in files.chunks(CHUNK) {
-        let hs: Vec<FileHarvest> = chunk.par_iter().map(|(n, b)| harvest(n, b, &topics)).collect();
+        let hs: Vec<FileHarvest> = chunk.par_iter().map(|(n, b)| harvest(n, b.clone(), &topics)).collect();
         for h in hs {
             m.add(h);
         }
@@ -256,31 +338,52 @@ pub fn mine_bytes(files: &[(String, Vec<u8>)], exclude: &BTreeSet<String>) -> Mi
     m.finish(exclude)
 }
 
+/// Files per parallel batch; their harvests (small) are merged in corpus order after each batch.
 const CHUNK: usize = 64;
+/// Bytes per parallel batch (a batch holds at least one file).
+const BATCH_BYTES: u64 = 64 << 20;
 
-fn builtin_topics() -> TopicTable {
-    let mut t = TopicTable::default();
-    for f in crate::bank::builtin_files().unwrap_or_default() {
-        if let crate::bank::BankFile::Topics(list) = f {
-            t.merge(list);
+/// Consecutive batches of at most `CHUNK` files and `BATCH_BYTES` bytes (or one larger file).
+fn batches<'a>(files: &'a [PathBuf], sizes: &[u64]) -> Vec<&'a [PathBuf]> {
+    let mut out = Vec::new();
+    let (mut start, mut bytes) = (0, 0u64);
+    for (i, &size) in sizes.iter().enumerate().take(files.len()) {
+        if i > start && (i - start >= CHUNK || bytes + size > BATCH_BYTES) {
+            out.extend(files.get(start..i));
+            start = i;
+            bytes = 0;
         }
+        bytes += size;
     }
-    t
+    out.extend(files.get(start..));
+    out.retain(|b| !b.is_empty());
+    out
 }
 
-/// The texts of the built-in bank and of the entries in `dir` that mining did not write.
-fn existing_texts(dir: &Path) -> BTreeSet<String> {
-    let mut files = crate::bank::builtin_files().unwrap_or_default();
-    if dir.is_dir() {
-        files.extend(crate::bank::load_dir_files(dir).unwrap_or_default());
-    }
+/// The built-in bank, parsed once: its topic table and (when `texts`) its entries' texts.
+fn builtin_parts(texts: bool) -> (TopicTable, BTreeSet<String>) {
+    let mut t = TopicTable::default();
     let mut out = BTreeSet::new();
-    for f in files {
+    for f in crate::bank::builtin_files().unwrap_or_default() {
+        match f {
+            crate::bank::BankFile::Topics(list) => t.merge(list),
+            crate::bank::BankFile::Entries(list) if texts => out.extend(list.into_iter().filter(|e| !e.source.starts_with("mined:")).map(|e| e.text)),
+            _ => {}
+        }
+    }
+    (t, out)
+}
+
+/// The texts of the entries in `dir` that mining did not write.
+fn own_texts(dir: &Path, out: &mut BTreeSet<String>) {
+    if !dir.is_dir() {
+        return;
+    }
+    for f in crate::bank::load_dir_files(dir).unwrap_or_default() {
         if let crate::bank::BankFile::Entries(list) = f {
             out.extend(list.into_iter().filter(|e| !e.source.starts_with("mined:")).map(|e| e.text));
         }
     }
-    out
 }
 
 /// Names for sources: the path relative to the argument it was found under.
@@ -295,18 +398,14 @@ fn display_name(file: &Path, roots: &[PathBuf]) -> String {
     file.file_name().map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into_owned())
 }
 
-/// `speechgen mine PATH... -o DIR`.
-pub fn mine(paths: &[PathBuf], dir: &Path, progress: bool) -> Result<Summary> {
-    let (files, skipped) = corpus::collect_files(paths)?;
-    if files.is_empty() {
-        return Err(Error::usage("no .txt or .md files to mine").with_hint("pass corpus files or folders that hold .txt or .md files"));
-    }
-    if dir.exists() && !dir.is_dir() {
-        return Err(Error::input(dir, None, "the bank must be a folder, and this is a file").with_hint("pass a folder with -o"));
-    }
-    let exclude = existing_texts(dir);
-    let topics = filter::TopicMatcher::new(&builtin_topics());
-    let total: u64 = files.iter().filter_map(|f| std::fs::metadata(f).ok()).map(|m| m.len()).sum();
+/// Reads and harvests the files in bounded batches, merging in corpus order; also returns the
+/// texts not to mine again (the built-in bank and a person's entries in `dir`).
+fn harvest_files(files: &[PathBuf], paths: &[PathBuf], dir: &Path, progress: bool) -> Result<(Merger, BTreeSet<String>)> {
+    let (table, mut exclude) = builtin_parts(true);
+    own_texts(dir, &mut exclude);
+    let topics = filter::TopicMatcher::new(&table);
+    let sizes: Vec<u64> = files.iter().map(|f| std::fs::metadata(f).map_or(0, |m| m.len())).collect();
+    let total: u64 = sizes.iter().sum();
     let bar = progress.then(|| {
         let b = indicatif::ProgressBar::new(total);
         if let Ok(style) = indicatif::ProgressStyle::with_template("mining {bar:30} {bytes}/{total_bytes} {msg}") {
@@ -315,14 +414,15 @@ pub fn mine(paths: &[PathBuf], dir: &Path, progress: bool) -> Result<Summary> {
         b
     });
     let mut m = Merger::default();
-    for chunk in files.chunks(CHUNK) {
+    for chunk in batches(files, &sizes) {
         let hs: Vec<Result<FileHarvest>> = chunk
             .par_iter()
             .map(|f| {
                 let bytes = std::fs::read(f).map_err(|e| Error::io(f, e))?;
-                let h = harvest(&display_name(f, paths), &bytes, &topics);
+                let size = bytes.len() as u64;
+                let h = harvest(&display_name(f, paths), bytes, &topics);
                 if let Some(b) = &bar {
-                    b.inc(bytes.len() as u64);
+                    b.inc(size);
                 }
                 Ok(h)
             })
@@ -334,6 +434,27 @@ pub fn mine(paths: &[PathBuf], dir: &Path, progress: bool) -> Result<Summary> {
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
+    Ok((m, exclude))
+}
+
+/// `speechgen mine PATH... -o DIR`.
+pub fn mine(paths: &[PathBuf], dir: &Path, progress: bool) -> Result<Summary> {
+    let (files, skipped) = corpus::collect_files(paths)?;
+    if files.is_empty() {
+        return Err(Error::usage("no .txt or .md files to mine").with_hint("pass corpus files or folders that hold .txt or .md files"));
+    }
+    if dir.exists() && !dir.is_dir() {
+        return Err(Error::input(dir, None, "the bank must be a folder, and this is a file").with_hint("pass a folder with -o"));
+    }
+    // The gazetteer that the place filter uses is built on another thread while the bank loads
+    // and the first files are read (a file that reaches the filter first waits for it).
+    let (merged, ()) = rayon::join(
+        || harvest_files(&files, paths, dir, progress),
+        || {
+            crate::check::places::gazetteer();
+        },
+    );
+    let (m, exclude) = merged?;
     let mut mined = m.finish(&exclude);
     mined.summary.skipped = skipped.len();
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
@@ -358,4 +479,47 @@ pub fn format_entries(list: &[MinedEntry]) -> String {
         out.push_str(&format!("    text: {}\n    source: {}\n    count: {}\n", write::quote(&e.text), write::quote(&e.source), e.count));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn speech(number: usize, fp: Vec<u64>, texts: &[&str]) -> SpeechHarvest {
+        let cands = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Cand { section: Section::Tasks, role: "point", text: (*t).to_owned(), topics: Vec::new(), months: Vec::new(), para: i + 1 })
+            .collect();
+        let quality = dedup::Quality { unmasked: true, headings: 0, chars: 100 };
+        SpeechHarvest { number, nonspeech: false, fp, quality, cands, stats: SpeechStats::default() }
+    }
+
+    fn file(speeches: Vec<SpeechHarvest>) -> FileHarvest {
+        FileHarvest { name: "a.txt".into(), debris: 0, converted: false, replaced: 0, long_lines: 0, long_speeches: 0, bytes: 1, speeches }
+    }
+
+    #[test]
+    fn batches_are_bounded_by_files_and_bytes() {
+        let files: Vec<PathBuf> = (0..130).map(|i| PathBuf::from(format!("{i}.txt"))).collect();
+        let mut sizes = vec![1u64; 130];
+        let lens = |b: &[&[PathBuf]]| b.iter().map(|x| x.len()).collect::<Vec<_>>();
+        assert_eq!(lens(&batches(&files, &sizes)), [64, 64, 2]);
+        sizes[1] = BATCH_BYTES;
+        sizes[3] = BATCH_BYTES * 2;
+        assert_eq!(lens(&batches(&files, &sizes)).get(..5), Some(&[1, 1, 1, 1, 64][..]));
+    }
+
+    #[test]
+    fn caps_distinct_candidates_and_drops_copies_early() {
+        let mut m = Merger { cap: 2, ..Merger::default() };
+        let (a, b, c) = ("要把责任压实到每个环节。", "要把工作抓细抓实。", "要把群众冷暖放在心上。");
+        m.add(file(vec![speech(1, vec![16, 32, 48], &[a, b, c]), speech(2, vec![16, 32, 48], &[a, a])]));
+        // The copy holds nothing once judged.
+        assert!(m.speeches.get(1).is_some_and(Option::is_none));
+        let mined = m.finish(&BTreeSet::new());
+        assert_eq!((mined.summary.capped, mined.summary.duplicates, mined.summary.speeches), (1, 1, 1));
+        let texts: Vec<(&str, u64)> = mined.entries.get(&Section::Tasks).into_iter().flatten().map(|e| (e.text.as_str(), e.count)).collect();
+        assert_eq!(texts, [(a, 1), (b, 1)]);
+    }
 }

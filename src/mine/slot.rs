@@ -16,6 +16,8 @@ pub struct Context {
     pub meeting: Option<String>,
     /// The meeting's topic (组织), when the name gives one.
     pub topic: Option<String>,
+    /// The level's words and their slots, longest first (`level_words`).
+    words: Vec<(String, &'static str)>,
 }
 
 const LEVELS: [&str; 7] = ["省", "市", "县", "区", "镇", "乡", "街道"];
@@ -58,7 +60,7 @@ impl Context {
                 (name, topic)
             })
             .unwrap_or((None, None));
-        Context { level: best.0.to_owned(), meeting, topic }
+        Context { level: best.0.to_owned(), meeting, topic, words: level_words(best.0) }
     }
 }
 
@@ -126,9 +128,9 @@ pub fn slot_sentence(s: &str, ctx: &Context, section: Section) -> Option<String>
             }
         }
     }
-    for (w, name) in level_words(&ctx.level) {
-        if t.contains(&w) {
-            t = t.replace(&w, &slot(name));
+    for (w, name) in &ctx.words {
+        if t.contains(w.as_str()) {
+            t = t.replace(w.as_str(), &slot(name));
         }
     }
     t = slot_years(&t, section)?;

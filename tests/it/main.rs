@@ -6,5 +6,6 @@ mod draft;
 mod errors;
 mod label;
 mod mine;
+mod mine_bounds;
 mod snapshots;
 mod word;
