@@ -17,7 +17,7 @@ pub fn chinese_number(s: &str) -> Option<usize> {
 }
 
 fn numeral_prefix(t: &str) -> (&str, &str) {
-    let end = t.char_indices().find(|(_, c)| !"一二三四五六七八九十".contains(*c)).map_or(t.len(), |(i, _)| i);
+    let end = t.char_indices().find(|(_, c)| !matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')).map_or(t.len(), |(i, _)| i);
     (t.get(..end).unwrap_or(""), t.get(end..).unwrap_or(""))
 }
 
@@ -44,7 +44,7 @@ pub fn marker(t: &str) -> Option<(u8, usize, usize)> {
         }
     }
     // A short paragraph of its own that opens with 第一， 首先， is a heading too.
-    if t.chars().count() <= 30 && t.matches(['。', '！', '？']).count() <= 1 {
+    if t.chars().nth(30).is_none() && t.matches(['。', '！', '？']).count() <= 1 {
         if let Some(n) = inline_marker(t).filter(|_| t.starts_with('第') || t.starts_with("首先") || t.starts_with("其次")) {
             let len = t.find(['，', '、', '：']).map_or(0, |i| i + '，'.len_utf8());
             if len > 0 {
