@@ -129,9 +129,6 @@ fn draft(a: DraftArgs) -> Result<u8> {
     let (seed, fresh) = seed_or_fresh(a.seed.or(loaded.brief.options.seed));
     let req = loaded.request(seed, a.sources.length, format);
     let out = speechgen::draft(&req)?;
-    for n in &out.notes {
-        eprintln!("note: {n}");
-    }
     match &a.output {
         Some(o) => speechgen::output::write_atomic(o, &out.bytes, a.force)?,
         None if format == Format::Docx && std::io::IsTerminal::is_terminal(&std::io::stdout()) => {
@@ -139,6 +136,10 @@ fn draft(a: DraftArgs) -> Result<u8> {
                 .with_hint("write it to a file: -o draft.docx"));
         }
         None => print_out(&out.bytes)?,
+    }
+    // Notes and the seed once the draft is written: a failed command prints only its error.
+    for n in &out.notes {
+        eprintln!("note: {n}");
     }
     if fresh {
         eprintln!("seed: {seed}");

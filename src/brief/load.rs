@@ -117,7 +117,7 @@ pub fn parse_brief(bytes: &[u8], path: &Path) -> Result<Brief> {
         return Err(too_large(path, bytes.len()));
     }
     let text = decode_strict(bytes, path, BRIEF)?;
-    if text.trim().is_empty() {
+    if text.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')) {
         return Err(Error::input(path, None, "the brief is empty")
             .with_hint("`speechgen init brief.yaml` writes a commented example to start from"));
     }

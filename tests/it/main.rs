@@ -4,6 +4,7 @@ mod check;
 mod common;
 mod draft;
 mod errors;
+mod hardening;
 mod mine;
 mod snapshots;
 mod word;
