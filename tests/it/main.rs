@@ -6,5 +6,6 @@ mod draft;
 mod errors;
 mod hardening;
 mod mine;
+mod props;
 mod snapshots;
 mod word;
