@@ -96,7 +96,7 @@ fn too_large(path: &Path, len: usize) -> Error {
 /// is plainly binary (NUL bytes outside UTF-16).
 pub fn decode_text(bytes: &[u8]) -> Option<String> {
     if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
-        let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
+        let (text, _) = enc.decode_without_bom_handling(bytes.get(bom_len..).unwrap_or(&[]));
         return Some(text.into_owned());
     }
     if bytes.contains(&0) {
