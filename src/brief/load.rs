@@ -42,9 +42,25 @@ pub fn read_text(path: &Path, kind: Kind) -> Result<String> {
     if path.is_dir() {
         return Err(Error::input(path, None, format!("this is a folder, not {}", kind.noun)).with_hint(kind.hint));
     }
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    use std::io::Read;
+    let mut file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    // The first 64 KiB tell a binary file at once (also an endless device such as /dev/zero).
+    let mut bytes = Vec::new();
+    (&mut file).take(65536).read_to_end(&mut bytes).map_err(|e| Error::io(path, e))?;
+    let utf16 = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
+    if !utf16 && bytes.contains(&0) {
+        return Err(Error::input(path, None, format!("this is a binary file, not {}", kind.noun)).with_hint(kind.hint));
+    }
+    file.take(MAX_TEXT_BYTES as u64).read_to_end(&mut bytes).map_err(|e| Error::io(path, e))?;
+    if bytes.len() > MAX_TEXT_BYTES {
+        return Err(Error::input(path, None, format!("the file is larger than {} MB; this is not {}", MAX_TEXT_BYTES >> 20, kind.noun))
+            .with_hint("check that this is the right file"));
+    }
     decode_strict(&bytes, path, kind)
 }
+
+/// Drafts, bank files and templates larger than this are refused (a long speech is 100 KB).
+pub const MAX_TEXT_BYTES: usize = 64 << 20;
 
 /// Decodes UTF-8 (BOM optional), UTF-16 with BOM or GB18030, refusing what is none of them:
 /// unlike `decode_text`, a damaged file is an error, not text with U+FFFD in it.

@@ -251,7 +251,7 @@ impl<'de> Deserialize<'de> for Date {
         let s = String::deserialize(d)?;
         Date::parse(&s).ok_or_else(|| {
             serde::de::Error::custom(format!(
-                "“{s}” is not a real date in the form YYYY-MM-DD (e.g. 2026-03-06){HINT}write the date as four-digit year, two-digit month and day that exist, or leave date: out"
+                "“{s}” is not a real date in the form YYYY-MM-DD (e.g. 2026-03-06){HINT}write a day that exists, with a four-digit year and two-digit month and day, or leave date: out"
             ))
         })
     }

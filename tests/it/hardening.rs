@@ -148,6 +148,7 @@ fn bad_briefs() {
         case("corrupted UTF-16", &[("b.yaml", &utf16_bad)], "b.yaml", 2, &["b.yaml: the file starts with a UTF-16LE mark", "damaged", "hint: "]),
         case("missing file", &[], "nope.yaml", 2, &["nope.yaml: no such file or folder", "hint: "]),
         case("missing file, draft", &[], "draft nope.yaml -o out.md", 2, &["nope.yaml: no such file or folder"]),
+        case("endless device", &[], "/dev/zero", 2, &["/dev/zero: the brief is 1000001 bytes", "at most 1 MB"]),
         case("a folder", &[("d/", b"")], "d", 2, &["d: this is a folder, not a brief file", "hint: "]),
         case("GB18030 works", &[("b.yaml", &gbk)], "b.yaml --seed 1", 0, &[]),
         case("UTF-16 works", &[("b.yaml", &utf16)], "b.yaml --seed 1", 0, &[]),
@@ -186,6 +187,7 @@ fn bad_drafts_banks_templates_and_corpora() {
     battery(vec![
         // check
         case("check: missing", &[], "check nope.md", 2, &["nope.md: no such file or folder", "hint: "]),
+        case("check: endless device", &[], "check /dev/zero", 2, &["/dev/zero: this is a binary file, not a draft"]),
         case("check: folder", &[("d/", b"")], "check d", 2, &["d: this is a folder, not a draft", "hint: "]),
         case("check: binary", &[("d.docx", bin)], "check d.docx", 2, &["d.docx: this is a binary file, not a draft", "save a Word file as .txt"]),
         case("check: corrupted UTF-16", &[("d.txt", &d16)], "check d.txt", 2, &["d.txt: the file starts with a UTF-16BE mark", "damaged"]),
