@@ -102,7 +102,7 @@ pub struct CheckArgs {
     #[arg(long = "bank", value_name = "DIR")]
     pub banks: Vec<PathBuf>,
     /// Target length in characters (overrides the brief's options.length)
-    #[arg(long)]
+    #[arg(long, value_parser = length)]
     pub length: Option<usize>,
 }
 
@@ -132,8 +132,8 @@ pub struct Sources {
     /// Folder of templates that replace the built-in ones by name
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
-    /// Target length in Chinese characters (overrides the brief)
-    #[arg(long)]
+    /// Target length in Chinese characters, 800 to 20000 (overrides the brief)
+    #[arg(long, value_parser = length)]
     pub length: Option<usize>,
 }
 
@@ -153,3 +153,13 @@ pub enum BankAction {
 
 /// Known subcommand names; anything else in first position is taken as a brief.
 pub const SUBCOMMANDS: &[&str] = &["draft", "init", "schema", "bank", "check", "mine", "analyze", "regen", "help"];
+
+/// `--length`: the range the brief's options.length allows too.
+fn length(s: &str) -> Result<usize, String> {
+    let range = speechgen::brief::LENGTHS;
+    let n: u32 = s.trim().parse().map_err(|_| format!("`{s}` is not a whole number; give a length such as 3000"))?;
+    if !range.contains(&n) {
+        return Err(format!("{n} is out of range; give a number from {} to {}", range.start(), range.end()));
+    }
+    Ok(n as usize)
+}

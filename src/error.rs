@@ -53,7 +53,10 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::Io { path, .. } => write!(f, "{}: cannot read or write the file", path.display()),
+            Error::Io { path, source } => {
+                let (what, hint) = io_words(source);
+                write!(f, "{}: {what}\n  hint: {hint}", path.display())
+            }
             Error::Input { path, pos, message, hint } => {
                 write!(f, "{}", path.display())?;
                 if let Some(p) = pos {
@@ -79,6 +82,22 @@ impl fmt::Display for Error {
                 Ok(())
             }
         }
+    }
+}
+
+/// What an I/O failure means for the writer, and what to do about it.
+fn io_words(e: &std::io::Error) -> (String, &'static str) {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => ("no such file or folder".into(), "check the path (a relative path starts from the current folder)"),
+        K::PermissionDenied => ("permission denied".into(), "check that you may read (or write) this file and its folder"),
+        K::IsADirectory => ("this is a folder, not a file".into(), "give the path of a file"),
+        K::NotADirectory => ("a part of this path is a file, not a folder".into(), "check the path"),
+        K::AlreadyExists => ("the file exists".into(), "choose another name, or pass --force"),
+        K::StorageFull => ("the disk is full".into(), "free some space and run the command again; nothing was replaced"),
+        K::ReadOnlyFilesystem => ("the disk is read-only".into(), "write to another folder"),
+        K::InvalidData => ("the file is not valid text".into(), "save it as UTF-8 (or GB18030) text"),
+        _ => (format!("cannot read or write the file ({e})"), "check the path and the disk, then run the command again"),
     }
 }
 

@@ -124,16 +124,47 @@ pub fn draft(req: &DraftRequest) -> Result<Rendered> {
 
 /// Reads a draft (UTF-8 with or without BOM, UTF-16 with BOM, GB18030) and checks it (SPEC §7).
 pub fn check_file(path: &Path, opts: &check::Options) -> Result<check::Report> {
-    if path.is_dir() {
-        return Err(Error::input(path, None, "this is a folder, not a draft")
-            .with_hint("give the path of a .md or .txt draft"));
-    }
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    let Some(text) = brief::decode_text(&bytes) else {
-        return Err(Error::input(path, None, "this is a binary file, not a draft")
-            .with_hint("check reads Markdown or plain text; save a Word file as .txt first"));
-    };
+    let text = brief::read_text(path, DRAFT)?;
     Ok(check::check(&text, opts))
+}
+
+/// A draft, for `check` and `regen`.
+pub const DRAFT: brief::Kind = brief::Kind {
+    noun: "a draft",
+    hint: "give a Markdown or text draft (.md, .txt); save a Word file as .txt first",
+};
+
+/// A speech of a corpus, for `analyze` and `mine`.
+pub const SPEECH: brief::Kind = brief::Kind {
+    noun: "a speech in text form",
+    hint: "give .txt or .md files; save a Word or PDF file as .txt first",
+};
+
+/// `analyze` of the files given: each must be a text file (a folder or a binary file is refused
+/// here, before any is analysed); bad bytes inside a text file are the cleaner's to count.
+pub fn analyze_files(paths: &[PathBuf]) -> Result<Vec<analyze::FileReport>> {
+    for p in paths {
+        refuse_binary(p, SPEECH)?;
+    }
+    analyze::analyze_paths(paths)
+}
+
+/// Refuses a folder or a binary file (NUL bytes in its first 64 KiB, no UTF-16 mark) by a look
+/// at its start; a folder given to `mine` is walked by mining itself.
+pub fn refuse_binary(path: &Path, kind: brief::Kind) -> Result<()> {
+    use std::io::Read;
+    if path.is_dir() {
+        return Err(Error::input(path, None, format!("this is a folder, not {}", kind.noun)).with_hint(kind.hint));
+    }
+    let mut head = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(65536).read_to_end(&mut head))
+        .map_err(|e| Error::io(path, e))?;
+    let utf16 = head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF");
+    if !utf16 && head.contains(&0) {
+        return Err(Error::input(path, None, format!("this is a binary file, not {}", kind.noun)).with_hint(kind.hint));
+    }
+    Ok(())
 }
 
 /// Rewrites one section of the writer's Markdown draft `old` (named `file` in messages) for the

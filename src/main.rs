@@ -32,12 +32,8 @@ fn main() -> ExitCode {
     match run(cli.command) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
+            // One message: the error's Display already says what the cause means.
             eprintln!("speechgen: {e}");
-            let mut src = std::error::Error::source(&e);
-            while let Some(s) = src {
-                eprintln!("  caused by: {s}");
-                src = s.source();
-            }
             ExitCode::from(2)
         }
     }
@@ -70,6 +66,9 @@ fn run(cmd: Command) -> Result<u8> {
 fn mine(a: MineArgs) -> Result<u8> {
     use std::io::IsTerminal;
     let progress = std::io::stderr().is_terminal();
+    for p in a.paths.iter().filter(|p| p.is_file()) {
+        speechgen::refuse_binary(p, speechgen::SPEECH)?;
+    }
     let summary = speechgen::mine::mine(&a.paths, &a.output, progress)?;
     eprint!("{summary}");
     Ok(0)
@@ -81,7 +80,7 @@ fn analyze(a: AnalyzeArgs) -> Result<u8> {
         "json" => true,
         f => return Err(Error::usage(format!("unknown format `{f}`")).with_hint("use --format text or --format json")),
     };
-    let reports = speechgen::analyze::analyze_paths(&a.files)?;
+    let reports = speechgen::analyze_files(&a.files)?;
     let out = if json { speechgen::analyze::to_json(&reports) } else { speechgen::analyze::to_text(&reports) };
     print_out(out.as_bytes())?;
     Ok(0)
@@ -97,8 +96,8 @@ fn check(a: CheckArgs) -> Result<u8> {
     let bank = speechgen::load_bank(&a.banks)?;
     let mut allow = a.allow;
     if let Some(p) = &a.allow_file {
-        let bytes = std::fs::read(p).map_err(|e| Error::io(p, e))?;
-        let text = speechgen::brief::decode_text(&bytes).unwrap_or_default();
+        let kind = speechgen::brief::Kind { noun: "a list of words", hint: "give a text file with one word a line (# starts a comment)" };
+        let text = speechgen::brief::read_text(p, kind)?;
         allow.extend(text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(String::from));
     }
     let opts = speechgen::check::Options { brief: brief.as_ref(), topics: Some(bank.topics()), allow, length: a.length };
@@ -124,17 +123,12 @@ fn draft(a: DraftArgs) -> Result<u8> {
         (None, None) => Format::Md,
     };
     if let Some(o) = &a.output {
-        if !a.force && o.exists() {
-            return Err(Error::Exists { path: o.clone() });
-        }
+        speechgen::output::check_target(o, a.force)?;
     }
     let loaded = Loaded::new(&a.brief, &a.sources)?;
-    let seed = seed_or_fresh(a.seed.or(loaded.brief.options.seed));
+    let (seed, fresh) = seed_or_fresh(a.seed.or(loaded.brief.options.seed));
     let req = loaded.request(seed, a.sources.length, format);
     let out = speechgen::draft(&req)?;
-    for n in &out.notes {
-        eprintln!("note: {n}");
-    }
     match &a.output {
         Some(o) => speechgen::output::write_atomic(o, &out.bytes, a.force)?,
         None if format == Format::Docx && std::io::IsTerminal::is_terminal(&std::io::stdout()) => {
@@ -142,6 +136,13 @@ fn draft(a: DraftArgs) -> Result<u8> {
                 .with_hint("write it to a file: -o draft.docx"));
         }
         None => print_out(&out.bytes)?,
+    }
+    // Notes and the seed once the draft is written: a failed command prints only its error.
+    for n in &out.notes {
+        eprintln!("note: {n}");
+    }
+    if fresh {
+        eprintln!("seed: {seed}");
     }
     Ok(0)
 }
@@ -151,11 +152,11 @@ fn regen(a: RegenArgs) -> Result<u8> {
         Error::usage(format!("unknown section `{}`", a.section))
             .with_hint("opening review problems situation tasks guarantee closing, or 开场 成绩回顾 问题不足 认识形势 下步任务 保障落实 结尾号召")
     })?;
+    let old = speechgen::brief::read_text(&a.draft, speechgen::DRAFT)?;
     let bytes = std::fs::read(&a.draft).map_err(|e| Error::io(&a.draft, e))?;
-    let old = speechgen::brief::decode_text(&bytes)
-        .ok_or_else(|| Error::input(&a.draft, None, "this is a binary file, not a Markdown draft"))?;
     let loaded = Loaded::new(&a.brief, &a.sources)?;
-    let req = loaded.request(seed_or_fresh(a.seed), a.sources.length, Format::Md);
+    let (seed, fresh) = seed_or_fresh(a.seed);
+    let req = loaded.request(seed, a.sources.length, Format::Md);
     let file = a.draft.display().to_string();
     let spliced = speechgen::regen(&old, &file, &req, section)?;
     let mut backup = a.draft.clone().into_os_string();
@@ -164,6 +165,9 @@ fn regen(a: RegenArgs) -> Result<u8> {
     speechgen::output::write_atomic(&a.draft, spliced.text.as_bytes(), true)?;
     for n in &spliced.notes {
         eprintln!("note: {n}");
+    }
+    if fresh {
+        eprintln!("seed: {seed}");
     }
     eprintln!("rewrote the {section} section of {file}; the previous version is {}", Path::new(&backup).display());
     Ok(0)
@@ -229,13 +233,12 @@ impl Loaded {
     }
 }
 
-/// The seed given, or one drawn from the clock and printed.
-fn seed_or_fresh(given: Option<u64>) -> u64 {
-    given.unwrap_or_else(|| {
-        let s = fresh_seed();
-        eprintln!("seed: {s}");
-        s
-    })
+/// The seed given, or one drawn from the clock (true: print it once the command succeeds).
+fn seed_or_fresh(given: Option<u64>) -> (u64, bool) {
+    match given {
+        Some(s) => (s, false),
+        None => (fresh_seed(), true),
+    }
 }
 
 /// A seed from the clock, for drafts without --seed (printed, and recorded in the draft).

@@ -74,7 +74,8 @@ pub fn slot_paths(text: &str) -> (Vec<String>, Vec<String>) {
             rest = &after[1..];
             continue;
         };
-        let Some(end) = after.find(close) else { break };
+        // The closer is looked for after the opener: `{%}` is an opener never closed.
+        let Some(end) = after.get(2..).and_then(|a| a.find(close)).map(|e| e + 2) else { break };
         let inner = after[2..end].trim_matches(|c: char| c == '-' || c.is_whitespace());
         let inner = inner.split('|').next().unwrap_or("");
         for word in inner.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.')) {

@@ -45,7 +45,14 @@ pub fn lint(entries: &[Entry], topics: &TopicTable) -> Vec<LintFinding> {
             push("unknown-role", format!("{}: role `{}` is not one of {} ({})", e.id, e.role, e.section.roles().join(", "), e.section));
         }
         if let Err(err) = tera.add_raw_template(&e.id, &e.text) {
-            push("template", format!("{}: {}", e.id, super::one_line_error(&err)));
+            let what = match err.kind() {
+                tera::ErrorKind::SyntaxError(r) => format!("{} (character {} of the text)", r.message(), r.span().start_col + 1),
+                _ => super::one_line_error(&err),
+            };
+            push("template", format!("{}: {what}", e.id));
+        }
+        if let Some(m) = e.months.iter().find(|m| !(1..=12).contains(*m)) {
+            push("months", format!("{}: month {m} does not exist; months are 1 to 12", e.id));
         }
         let (need, opt) = slot_paths(&e.text);
         for slot in need.iter().chain(&opt) {
@@ -95,16 +102,17 @@ pub(super) fn strip_tera(text: &str) -> String {
             out.push_str(rest);
             break;
         };
-        out.push_str(&rest[..i]);
+        out.push_str(rest.get(..i).unwrap_or(""));
         let close = match m {
             "{{" => "}}",
             "{%" => "%}",
             _ => "#}",
         };
-        match rest[i..].find(close) {
+        let after = rest.get(i..).unwrap_or("");
+        match after.find(close) {
             Some(j) => {
                 out.push('|');
-                rest = &rest[i + j + 2..];
+                rest = after.get(j + close.len()..).unwrap_or("");
             }
             None => break,
         }

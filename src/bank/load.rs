@@ -90,6 +90,11 @@ fn is_yaml(p: &Path) -> bool {
     matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
 }
 
+const BANK_FILE: crate::brief::Kind = crate::brief::Kind {
+    noun: "a YAML bank file",
+    hint: "a bank folder holds only YAML text files (section: and entries:); move other files out of it",
+};
+
 /// The `.yaml` files of a user's bank folder (recursively, in path order), parsed.
 pub fn load_dir_files(dir: &Path) -> Result<Vec<BankFile>> {
     let meta = std::fs::metadata(dir).map_err(|e| Error::io(dir, e))?;
@@ -103,9 +108,7 @@ pub fn load_dir_files(dir: &Path) -> Result<Vec<BankFile>> {
     paths
         .iter()
         .map(|p| {
-            let bytes = std::fs::read(p).map_err(|e| Error::io(p, e))?;
-            let text = crate::brief::decode_text(&bytes)
-                .ok_or_else(|| Error::input(p, None, "this is a binary file, not a YAML bank file"))?;
+            let text = crate::brief::read_text(p, BANK_FILE)?;
             parse_file(&text, &p.display().to_string())
         })
         .collect()

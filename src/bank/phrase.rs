@@ -77,7 +77,8 @@ impl Phrase {
             if i > 0 {
                 tokens.push(Err(rest[..i].to_owned()));
             }
-            let end = after.find(close).ok_or_else(|| format!("`{}` is never closed with `{close}`", &after[..2]))?;
+            // The closer is looked for after the opener: `{%}` is an opener never closed.
+            let end = after.get(2..).and_then(|a| a.find(close)).map(|e| e + 2).ok_or_else(|| format!("`{}` is never closed with `{close}`", &after[..2]))?;
             let inner = after[2..end].trim_matches(|c: char| c == '-' || c.is_whitespace());
             tokens.push(Ok((close == "}}", inner.to_owned())));
             rest = &after[end + 2..];

@@ -6,5 +6,5 @@
 mod load;
 mod types;
 
-pub use load::{decode_text, load_brief, parse_brief, MAX_BRIEF_BYTES};
+pub use load::{decode_strict, decode_text, load_brief, parse_brief, read_text, Kind, MAX_BRIEF_BYTES};
 pub use types::*;

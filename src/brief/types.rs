@@ -10,7 +10,7 @@ pub struct Brief {
     pub speaker: Speaker,
     pub locality: Locality,
     /// 与会对象，如：各镇（街道）、区直各部门主要负责同志
-    #[serde(default)]
+    #[serde(default, deserialize_with = "text_opt")]
     pub audience: Option<String>,
     #[serde(default)]
     pub period: Period,
@@ -18,14 +18,14 @@ pub struct Brief {
     #[serde(default)]
     pub review: Option<Review>,
     /// 问题不足
-    #[serde(default, deserialize_with = "non_empty_opt")]
+    #[serde(default, deserialize_with = "non_empty_texts_opt")]
     #[schemars(length(min = 1))]
     pub problems: Option<Vec<String>>,
     /// 对形势的判断，用于“认识形势”
-    #[serde(default)]
+    #[serde(default, deserialize_with = "texts")]
     pub situation: Vec<String>,
     /// 今年的目标
-    #[serde(default)]
+    #[serde(default, deserialize_with = "texts")]
     pub targets: Vec<String>,
     /// 下步任务
     #[serde(deserialize_with = "non_empty")]
@@ -41,20 +41,22 @@ pub struct Brief {
 #[serde(deny_unknown_fields)]
 pub struct Meeting {
     /// 会议名称，如：全区工业园区工作会议
+    #[serde(deserialize_with = "text")]
     pub name: String,
     /// 会议日期，YYYY-MM-DD
     #[serde(default)]
     pub date: Option<Date>,
     /// 会议类型：工作会议 动员大会 推进会 座谈会 表彰大会 总结大会 三级干部大会 …
-    #[serde(default)]
+    #[serde(default, deserialize_with = "text_opt")]
     pub kind: Option<String>,
     /// 会议主题，如：工业园区
+    #[serde(deserialize_with = "text")]
     pub topic: String,
     /// 主题标签，引导用语选择；缺省时由主题推断
-    #[serde(default)]
+    #[serde(default, deserialize_with = "texts")]
     pub tags: Vec<String>,
     /// 本讲话之前的议程，如：王区长通报了2025年全区工业园区发展情况
-    #[serde(default)]
+    #[serde(default, deserialize_with = "texts")]
     pub preceded_by: Vec<String>,
 }
 
@@ -62,11 +64,12 @@ pub struct Meeting {
 #[serde(deny_unknown_fields)]
 pub struct Speaker {
     /// 职务，如：区委书记
+    #[serde(deserialize_with = "text")]
     pub title: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "text_opt")]
     pub name: Option<String>,
     /// 代表谁讲话，如：区委、区政府
-    #[serde(default)]
+    #[serde(default, deserialize_with = "text_opt")]
     pub on_behalf_of: Option<String>,
 }
 
@@ -74,12 +77,13 @@ pub struct Speaker {
 #[serde(deny_unknown_fields)]
 pub struct Locality {
     /// 地方或单位名称，如：临江区
+    #[serde(deserialize_with = "text")]
     pub name: String,
     /// 层级：省 市 县 区 乡镇 街道 村 单位；缺省时由名称后缀推断
-    #[serde(default)]
+    #[serde(default, deserialize_with = "text_opt")]
     pub level: Option<String>,
     /// 上级，如：市委、市政府
-    #[serde(default)]
+    #[serde(default, deserialize_with = "text_opt")]
     pub superior: Option<String>,
 }
 
@@ -87,10 +91,10 @@ pub struct Locality {
 #[serde(deny_unknown_fields)]
 pub struct Period {
     /// 回顾的时段，如：2025年
-    #[serde(default)]
+    #[serde(default, deserialize_with = "text_opt")]
     pub review: Option<String>,
     /// 部署的时段，如：2026年
-    #[serde(default)]
+    #[serde(default, deserialize_with = "text_opt")]
     pub plan: Option<String>,
 }
 
@@ -98,7 +102,7 @@ pub struct Period {
 #[serde(deny_unknown_fields)]
 pub struct Review {
     /// 总体评价
-    #[serde(default)]
+    #[serde(default, deserialize_with = "text_opt")]
     pub summary: Option<String>,
     #[serde(deserialize_with = "non_empty")]
     #[schemars(length(min = 1))]
@@ -106,7 +110,7 @@ pub struct Review {
 }
 
 /// An achievement: a plain sentence, or a group of facts under a title.
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Achievement {
     Plain(String),
@@ -116,14 +120,15 @@ pub enum Achievement {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Group {
+    #[serde(deserialize_with = "text")]
     pub title: String,
-    #[serde(deserialize_with = "non_empty")]
+    #[serde(deserialize_with = "non_empty_texts")]
     #[schemars(length(min = 1))]
     pub facts: Vec<String>,
 }
 
 /// A task: a title alone, or a title with points.
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Task {
     Title(String),
@@ -133,8 +138,9 @@ pub enum Task {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TaskFull {
+    #[serde(deserialize_with = "text")]
     pub title: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "texts")]
     pub points: Vec<String>,
 }
 
@@ -157,7 +163,7 @@ impl Task {
 #[serde(deny_unknown_fields)]
 pub struct Closing {
     /// 愿景，如：建设现代化工业强区
-    #[serde(default)]
+    #[serde(default, deserialize_with = "text_opt")]
     pub vision: Option<String>,
 }
 
@@ -165,7 +171,7 @@ pub struct Closing {
 #[serde(deny_unknown_fields)]
 pub struct Options {
     /// 目标字数（汉字），默认 3000
-    #[serde(default)]
+    #[serde(default, deserialize_with = "length_opt")]
     #[schemars(range(min = 800, max = 20000))]
     pub length: Option<u32>,
     #[serde(default)]
@@ -245,22 +251,114 @@ impl<'de> Deserialize<'de> for Date {
         let s = String::deserialize(d)?;
         Date::parse(&s).ok_or_else(|| {
             serde::de::Error::custom(format!(
-                "“{s}” is not a real date in the form YYYY-MM-DD (e.g. 2026-03-06)"
+                "“{s}” is not a real date in the form YYYY-MM-DD (e.g. 2026-03-06){HINT}write a day that exists, with a four-digit year and two-digit month and day, or leave date: out"
             ))
         })
+    }
+}
+
+use crate::yaml::HINT;
+
+fn blank_error<E: serde::de::Error>() -> E {
+    E::custom(format!(
+        "this value is empty; expected text{HINT}write the value (【待补】 marks one you do not know yet), or remove an optional key"
+    ))
+}
+
+/// A non-blank string: brief values are facts, and an empty one would print as a hole.
+struct Text(String);
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        if s.trim().is_empty() {
+            return Err(blank_error());
+        }
+        Ok(Text(s))
+    }
+}
+
+fn text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    Text::deserialize(d).map(|t| t.0)
+}
+
+fn text_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Option::<Text>::deserialize(d).map(|t| t.map(|t| t.0))
+}
+
+fn texts<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    Vec::<Text>::deserialize(d).map(|v| v.into_iter().map(|t| t.0).collect())
+}
+
+fn non_empty_texts<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    non_empty::<D, Text>(d).map(|v| v.into_iter().map(|t| t.0).collect())
+}
+
+fn non_empty_texts_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<String>>, D::Error> {
+    non_empty_texts(d).map(Some)
+}
+
+/// The target lengths a draft can sensibly have (the schema says the same).
+pub const LENGTHS: std::ops::RangeInclusive<u32> = 800..=20000;
+
+fn length_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+    let Some(n) = Option::<u32>::deserialize(d)? else { return Ok(None) };
+    if !LENGTHS.contains(&n) {
+        return Err(serde::de::Error::custom(format!(
+            "a target length of {n} characters is out of range{HINT}give a number from {} to {} (most speeches run 3000 to 6000)",
+            LENGTHS.start(),
+            LENGTHS.end()
+        )));
+    }
+    Ok(Some(n))
+}
+
+/// A plain sentence or a mapping, told apart by the YAML itself (not by trying both in turn,
+/// which would hide a misspelled key inside the mapping behind "matched no variant").
+struct TextOrMap<T>(std::marker::PhantomData<T>, &'static str);
+
+impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for TextOrMap<T> {
+    type Value = Result<String, T>;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(self.1)
+    }
+    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Self::Value, E> {
+        if s.trim().is_empty() {
+            return Err(blank_error());
+        }
+        Ok(Ok(s.to_owned()))
+    }
+    fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Self::Value, E> {
+        Ok(Ok(n.to_string()))
+    }
+    fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<Self::Value, E> {
+        Ok(Ok(n.to_string()))
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, m: A) -> Result<Self::Value, A::Error> {
+        T::deserialize(serde::de::value::MapAccessDeserializer::new(m)).map(Err)
+    }
+}
+
+impl<'de> Deserialize<'de> for Achievement {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = d.deserialize_any(TextOrMap::<Group>(std::marker::PhantomData, "a sentence, or a mapping with title: and facts:"))?;
+        Ok(v.map_or_else(Achievement::Group, Achievement::Plain))
+    }
+}
+
+impl<'de> Deserialize<'de> for Task {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = d.deserialize_any(TextOrMap::<TaskFull>(std::marker::PhantomData, "a task title, or a mapping with title: and points:"))?;
+        Ok(v.map_or_else(Task::Full, Task::Title))
     }
 }
 
 fn non_empty<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
     let v = Vec::<T>::deserialize(d)?;
     if v.is_empty() {
-        return Err(serde::de::Error::custom("this list is empty; give at least one item"));
+        return Err(serde::de::Error::custom(format!(
+            "this list is empty{HINT}give at least one item (- …), or remove the key if it is optional"
+        )));
     }
     Ok(v)
-}
-
-fn non_empty_opt<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
-    d: D,
-) -> Result<Option<Vec<T>>, D::Error> {
-    non_empty(d).map(Some)
 }

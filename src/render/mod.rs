@@ -47,6 +47,33 @@ const BUILTIN: [(&str, &str); 2] = [
 /// The layout templates: built in, with any of them replaced by a file of the same name.
 pub struct Templates {
     tera: tera::Tera,
+    /// Template name → what messages call it (the writer's file, or the built-in name).
+    labels: Vec<(&'static str, String)>,
+}
+
+const TEMPLATE: crate::brief::Kind = crate::brief::Kind {
+    noun: "a template",
+    hint: "a template is a text file (Tera); copy templates/draft.md from the sources to start from",
+};
+
+/// A Tera error as one message with the template's file, line and column, and a hint.
+fn template_error(label: &str, e: &tera::Error) -> Error {
+    match e.kind() {
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
+            let span = r.span();
+            let pos = (span.start_line > 0).then_some(crate::error::Pos { line: span.start_line, col: span.start_col + 1 });
+            let syntax = matches!(e.kind(), tera::ErrorKind::SyntaxError(_));
+            let what = if syntax { "template syntax error" } else { "the template failed while laying out the draft" };
+            let hint = if syntax {
+                "close every {{ with }} and every {% if %} / {% for %} with {% endif %} / {% endfor %}"
+            } else {
+                "the template may use: title, speaker_line, date_line, seed, version, brief, and sections (name, last, blocks: kind, text)"
+            };
+            Error::input(label, pos, format!("{what}: {}", r.message())).with_hint(hint)
+        }
+        _ => Error::input(label, None, format!("template error: {}", crate::bank::one_line_error(e)))
+            .with_hint("check the template against templates/draft.md of the sources"),
+    }
 }
 
 impl Templates {
@@ -56,44 +83,34 @@ impl Templates {
 
     /// Loads the built-in templates, then `dir/draft.md` and `dir/draft.txt` where present.
     pub fn load(dir: Option<&Path>) -> Result<Templates> {
-        let mut tera = tera::Tera::new();
-        tera.autoescape_on(Vec::<&str>::new());
-        for (name, text) in BUILTIN {
-            let own = match dir {
-                Some(d) => {
-                    let p = d.join(name);
-                    match std::fs::read_to_string(&p) {
-                        Ok(t) => Some((p.display().to_string(), t)),
-                        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-                        Err(e) => return Err(Error::io(p, e)),
-                    }
-                }
-                None => None,
-            };
-            let (label, source) = match &own {
-                Some((p, t)) => (p.as_str(), t.as_str()),
-                None => (name, text),
-            };
-            tera.add_raw_template(name, source).map_err(|e| Error::Template {
-                name: label.to_owned(),
-                message: crate::bank::one_line_error(&e),
-            })?;
-        }
         if let Some(d) = dir {
             if !d.is_dir() {
                 return Err(Error::input(d, None, "--templates needs a folder")
                     .with_hint("the folder may hold draft.md and draft.txt; others keep the built-in ones"));
             }
         }
-        Ok(Templates { tera })
+        let mut tera = tera::Tera::new();
+        tera.autoescape_on(Vec::<&str>::new());
+        let mut labels = Vec::new();
+        for (name, text) in BUILTIN {
+            let own = match dir.map(|d| d.join(name)) {
+                Some(p) if p.exists() => Some((p.display().to_string(), crate::brief::read_text(&p, TEMPLATE)?)),
+                _ => None,
+            };
+            let (label, source) = match &own {
+                Some((p, t)) => (p.clone(), t.as_str()),
+                None => (name.to_owned(), text),
+            };
+            tera.add_raw_template(name, source).map_err(|e| template_error(&label, &e))?;
+            labels.push((name, label));
+        }
+        Ok(Templates { tera, labels })
     }
 
     fn render(&self, name: &str, draft: &Draft) -> Result<String> {
-        let ctx = tera::Context::from_serialize(&View::of(draft))
-            .map_err(|e| Error::Template { name: name.into(), message: crate::bank::one_line_error(&e) })?;
-        self.tera
-            .render(name, &ctx)
-            .map_err(|e| Error::Template { name: name.into(), message: crate::bank::one_line_error(&e) })
+        let label = self.labels.iter().find(|(n, _)| *n == name).map_or(name, |(_, l)| l.as_str());
+        let ctx = tera::Context::from_serialize(&View::of(draft)).map_err(|e| template_error(label, &e))?;
+        self.tera.render(name, &ctx).map_err(|e| template_error(label, &e))
     }
 
     pub fn markdown(&self, draft: &Draft) -> Result<String> {

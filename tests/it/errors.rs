@@ -32,7 +32,7 @@ fn impossible_date_empty_list_duplicate_key_wrong_type() {
     let e = brief_error(GOOD.replace("  name: 青石县", "  name: [青石县]").as_bytes());
     assert!(e.contains(":7:9:"), "{e}");
     let e = brief_error(GOOD.replace("speaker:\n  title: 县长\n", "").as_bytes());
-    assert!(e.contains("missing field `speaker`"), "{e}");
+    assert!(e.contains("the required key `speaker` is missing"), "{e}");
 }
 
 #[test]
