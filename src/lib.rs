@@ -160,8 +160,7 @@ pub fn refuse_binary(path: &Path, kind: brief::Kind) -> Result<()> {
     std::fs::File::open(path)
         .and_then(|f| f.take(65536).read_to_end(&mut head))
         .map_err(|e| Error::io(path, e))?;
-    let utf16 = head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF");
-    if !utf16 && head.contains(&0) {
+    if corpus::looks_binary(&head) {
         return Err(Error::input(path, None, format!("this is a binary file, not {}", kind.noun)).with_hint(kind.hint));
     }
     Ok(())

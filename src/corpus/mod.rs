@@ -4,6 +4,7 @@
 pub mod clean;
 mod convert;
 mod decode;
+pub use decode::looks_binary;
 pub mod dedup;
 pub mod split;
 

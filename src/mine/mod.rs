@@ -37,6 +37,16 @@ struct SpeechHarvest {
     stats: SpeechStats,
 }
 
+/// “ (2 skipped: not .txt or .md; 1 binary)”, or nothing.
+fn skipped_note(other: usize, binary: usize) -> String {
+    match (other, binary) {
+        (0, 0) => String::new(),
+        (n, 0) => format!(" ({n} skipped: not .txt or .md)"),
+        (0, b) => format!(" ({b} skipped: binary, not text)"),
+        (n, b) => format!(" ({} skipped: {n} not .txt or .md, {b} binary)", n + b),
+    }
+}
+
 /// What one file gives.
 struct FileHarvest {
     name: String,
@@ -103,6 +113,8 @@ pub struct MinedEntry {
 pub struct Summary {
     pub files: usize,
     pub skipped: usize,
+    /// Files skipped because they are binary, not text.
+    pub binary: usize,
     pub bytes: usize,
     pub speeches: usize,
     pub duplicates: usize,
@@ -126,7 +138,7 @@ impl fmt::Display for Summary {
             f,
             "mined {} file(s){}: {} speeches, {} duplicate(s) dropped, {} not speeches, {} debris line(s) removed, {} document(s) converted from Traditional, {} invalid byte sequence(s) replaced",
             self.files,
-            if self.skipped > 0 { format!(" ({} skipped: not .txt or .md)", self.skipped) } else { String::new() },
+            skipped_note(self.skipped, self.binary),
             self.speeches,
             self.duplicates,
             self.nonspeeches,
@@ -415,12 +427,13 @@ fn harvest_files(files: &[PathBuf], paths: &[PathBuf], dir: &Path, progress: boo
     });
     let mut m = Merger::default();
     for chunk in batches(files, &sizes) {
-        let hs: Vec<Result<FileHarvest>> = chunk
+        let hs: Vec<Result<Option<FileHarvest>>> = chunk
             .par_iter()
             .map(|f| {
                 let bytes = std::fs::read(f).map_err(|e| Error::io(f, e))?;
                 let size = bytes.len() as u64;
-                let h = harvest(&display_name(f, paths), bytes, &topics);
+                // A binary file in a corpus folder (an image, a .txt that is not text) is skipped.
+                let h = (!corpus::looks_binary(&bytes)).then(|| harvest(&display_name(f, paths), bytes, &topics));
                 if let Some(b) = &bar {
                     b.inc(size);
                 }
@@ -428,7 +441,10 @@ fn harvest_files(files: &[PathBuf], paths: &[PathBuf], dir: &Path, progress: boo
             })
             .collect();
         for h in hs {
-            m.add(h?);
+            match h? {
+                Some(h) => m.add(h),
+                None => m.summary.binary += 1,
+            }
         }
     }
     if let Some(b) = &bar {
@@ -455,6 +471,10 @@ pub fn mine(paths: &[PathBuf], dir: &Path, progress: bool) -> Result<Summary> {
         },
     );
     let (m, exclude) = merged?;
+    if m.summary.files == 0 {
+        return Err(Error::usage(format!("no text to mine: the {} file(s) given are binary", m.summary.binary))
+            .with_hint("pass .txt or .md files of past speeches; save Word or PDF files as text first"));
+    }
     let mut mined = m.finish(&exclude);
     mined.summary.skipped = skipped.len();
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;

@@ -44,3 +44,24 @@ fn analyze_takes_a_long_line_in_pieces() {
     let total: usize = pieces.iter().map(|t| t.len()).sum();
     assert!(total >= 1_000_000 - 64, "{total}");
 }
+
+#[test]
+fn binary_files_in_a_corpus_folder_are_skipped_with_a_note() {
+    let tmp = tempfile::tempdir().expect("a temporary folder");
+    let corpus = tmp.path().join("corpus");
+    std::fs::create_dir(&corpus).expect("the corpus folder");
+    std::fs::copy(crate::common::fixture("corpus/a-web.txt"), corpus.join("a.txt")).expect("a text file");
+    std::fs::write(corpus.join("scan.txt"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01").expect("a binary file");
+    let bank = tmp.path().join("bank");
+    let o = run(&["mine", &corpus.display().to_string(), "-o", &bank.display().to_string()]);
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(err.contains("mined 1 file(s) (1 skipped: binary, not text)"), "{err}");
+    // Binary files alone: nothing to mine, and nothing written.
+    std::fs::remove_file(corpus.join("a.txt")).expect("remove the text file");
+    let bank2 = tmp.path().join("bank2");
+    let o = run(&["mine", &corpus.display().to_string(), "-o", &bank2.display().to_string()]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("binary"), "{}", stderr(&o));
+    assert!(!bank2.exists());
+}
