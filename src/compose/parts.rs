@@ -84,8 +84,11 @@ impl Slot {
     /// multiplied by `scale` for long drafts (chains never pass five).
     pub fn can_grow(&self, stage: usize, scale: usize) -> bool {
         // Only elaboration stretches; openings, comments and wraps keep their size.
-        let stretches = self.mode == Mode::Inline && matches!(self.role, "point" | "requirement");
-        let cap = if stretches { self.cap * scale } else if self.mode == Mode::Inline { self.cap + scale / 2 } else { self.cap };
+        let cap = match (self.mode, self.role) {
+            (Mode::Inline, "point" | "requirement") => self.cap * scale,
+            (Mode::Inline, "wrap" | "summary" | "context") => self.cap + (scale - 1) / 2,
+            _ => self.cap,
+        };
         self.open && self.filled.len() < (self.max * stage).min(cap)
     }
 }

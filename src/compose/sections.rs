@@ -200,16 +200,22 @@ impl Ctx<'_, '_, '_> {
             let title = task.title();
             let own = self.bank.topic_mask(&self.bank.topics().infer([title]));
             parts.push(Part::Para(vec![Piece::Slot(self.sk.slot_about(s, "point", (min, 3), title, &titles, own))]));
-            if self.plan.depth >= 2 {
-                // A long task is spelt out as a 一是…二是… chain of what it takes.
-                let chain = self.sk.slot_about_as(Mode::Chain, s, "point", (0, 3), title, &titles, own);
-                parts.push(Part::Para(vec![Piece::Slot(chain)]));
-            }
             let facts = points.iter().enumerate().map(|(j, p)| fact(p, format!("tasks[{i}].points[{j}]"))).collect();
             let mut body = chain(facts);
             body.push(Piece::Slot(self.sk.slot_about(s, "point", (0, 3), title, &titles, own)));
-            body.push(Piece::Slot(self.sk.slot_about(s, "requirement", (0, 2), title, &titles, own)));
-            parts.push(Part::Para(body));
+            let requirement = Piece::Slot(self.sk.slot_about(s, "requirement", (0, 2), title, &titles, own));
+            if self.plan.depth >= 2 && points.len() < 2 {
+                // A long task is spelt out as a 一是…二是… chain of what it takes, after the
+                // brief's own point (a task whose points are numbered already gets none); its
+                // closing demands follow the chain.
+                parts.push(Part::Para(body));
+                let chain = self.sk.slot_about_as(Mode::Chain, s, "point", (0, 3), title, &titles, own);
+                parts.push(Part::Para(vec![Piece::Slot(chain)]));
+                parts.push(Part::Para(vec![requirement]));
+            } else {
+                body.push(requirement);
+                parts.push(Part::Para(body));
+            }
         }
         self.push(s, parts);
         Ok(())
