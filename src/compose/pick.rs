@@ -26,17 +26,12 @@ pub enum Require {
     Items(usize),
 }
 
-/// Words that speak of several items at once.
-const PLURAL: &[&str] = &["这些", "上述", "以上", "几个方面", "几项", "几点", "以下方面", "有的", "逐项", "逐一", "一项一项", "一件一件", "一个一个", "分别"];
-/// Words that point back at items just named.
-const POINTING: &[&str] = &["这个", "这一", "这类", "这方面", "这样的", "这些", "上述", "以上", "对此", "此类", "前面"];
-
 /// True when an entry's wording agrees with `n` items (see `Require::Items`).
-fn agrees(e: &Entry, n: usize) -> bool {
+fn agrees(bank: &Bank, i: usize, e: &Entry, n: usize) -> bool {
     let counts = e.uses("count.problems") || e.uses("count.tasks") || e.uses("count.points");
     match n {
-        0 => !counts && !POINTING.iter().chain(PLURAL).any(|w| e.text.contains(w)),
-        1 => !counts && !PLURAL.iter().any(|w| e.text.contains(w)),
+        0 => !counts && !bank.is_plural(i) && !bank.points_back(i),
+        1 => !counts && !bank.is_plural(i),
         _ => true,
     }
 }
@@ -109,6 +104,7 @@ impl<'a> Picker<'a> {
         seasonal_ok
             && (e.kinds.is_empty() || e.kinds.iter().any(|k| k == self.kind))
             && e.fits_level(&self.slots.locality.level)
+            && !self.bank.is_chained(i)
             && (e.topic_mask == 0 || {
                 // Headings and the opening speak for the whole meeting: only its own topic shapes them.
                 let whole = e.role.starts_with("heading") || e.section == Section::Opening;
@@ -121,7 +117,7 @@ impl<'a> Picker<'a> {
                 Require::Any => true,
                 Require::Uses(s) => e.uses(s),
                 Require::Avoids(s) => !e.uses(s),
-                Require::Items(n) => agrees(e, n),
+                Require::Items(n) => agrees(self.bank, i, e, n),
             }
     }
 
