@@ -30,6 +30,10 @@ pub struct Plan {
     pub primary_topics: Vec<String>,
     pub kind: String,
     pub month: Option<u8>,
+    /// How far elaboration may stretch (1 for a default draft; more for long targets and for
+    /// briefs with few tasks): inline slots take up to this multiple of their cap, and from 2 each
+    /// task gets a 一是…二是… chain of its own and 认识形势 a second run of reasons.
+    pub depth: usize,
 }
 
 impl Plan {
@@ -98,6 +102,7 @@ impl Plan {
             primary_topics: topics.infer([brief.meeting.topic.as_str(), brief.meeting.name.as_str()]),
             kind,
             month: brief.meeting.date.map(|d| d.month),
+            depth: depth(length, brief.tasks.len()),
         }
     }
 
@@ -113,6 +118,14 @@ impl Plan {
             Layout::TasksFirst => "tasks-first",
         }
     }
+}
+
+/// See `Plan::depth`: a task section of about half the target, of which a task's paragraphs
+/// hold about 450 characters at depth 1.
+fn depth(length: usize, tasks: usize) -> usize {
+    let by_length = length.div_ceil(3500);
+    let by_tasks = (length / 2).div_ceil(tasks.max(1) * 450);
+    by_length.max(by_tasks).clamp(1, 6)
 }
 
 /// How many facts the brief gives (achievements and their facts, problems, targets, task points).

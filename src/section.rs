@@ -57,14 +57,14 @@ impl Section {
     }
 
     /// The roles the built-in templates use in this section (SPEC §4, plus `heading_joint`,
-    /// `targets` and `greeting`).
+    /// `targets`, `clause` and `greeting`).
     pub fn roles(self) -> &'static [&'static str] {
         match self {
             Section::Opening => &["salutation", "context", "purpose", "agenda"],
             Section::Review => &["heading", "heading_joint", "lead", "item", "summary", "credit"],
             Section::Problems => &["heading", "lead", "item", "wrap"],
             Section::Situation => &["heading", "lead", "point"],
-            Section::Tasks => &["heading", "lead", "targets", "point", "requirement"],
+            Section::Tasks => &["heading", "lead", "targets", "point", "requirement", "clause"],
             Section::Guarantee => &["heading", "point"],
             Section::Closing => &["heading", "call", "thanks", "greeting"],
         }

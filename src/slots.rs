@@ -13,7 +13,7 @@ pub const KNOWN: &[&str] = &[
     "locality.name", "locality.short", "locality.level", "locality.all", "locality.our",
     "locality.party", "locality.leadership", "locality.depts", "locality.superior",
     "audience", "period.review", "period.plan", "closing.vision",
-    "count.points", "count.tasks", "count.problems",
+    "count.points", "count.tasks", "count.problems", "problems.these",
 ];
 
 /// The bit of a slot path in a slot mask (see `Slots::present`); unknown paths get bit 31, which
@@ -36,6 +36,14 @@ pub struct Slots {
     pub period: PeriodSlots,
     pub closing: ClosingSlots,
     pub count: CountSlots,
+    pub problems: ProblemSlots,
+}
+
+/// Words that point back at the brief's problems, agreeing with their number.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ProblemSlots {
+    /// 这个问题, 这两个问题, 这些问题; empty without problems.
+    pub these: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -91,6 +99,16 @@ fn count(n: usize) -> String {
     if n == 2 { "两".into() } else { zh::numeral(n) }
 }
 
+/// 这个问题, 这两个问题, 这些问题 for `n` problems; empty for none.
+fn these_problems(n: usize) -> String {
+    match n {
+        0 => String::new(),
+        1 => "这个问题".into(),
+        2 => "这两个问题".into(),
+        _ => "这些问题".into(),
+    }
+}
+
 fn opt(s: &Option<String>) -> String {
     s.as_deref().map(zh::clause).unwrap_or_default()
 }
@@ -125,6 +143,7 @@ impl Slots {
                 tasks: count(brief.tasks.len()),
                 problems: count(brief.problems.as_ref().map_or(0, Vec::len)),
             },
+            problems: ProblemSlots { these: these_problems(brief.problems.as_ref().map_or(0, Vec::len)) },
         }
     }
 
@@ -161,6 +180,7 @@ impl Slots {
             "count.points" => &self.count.points,
             "count.tasks" => &self.count.tasks,
             "count.problems" => &self.count.problems,
+            "problems.these" => &self.problems.these,
             _ => return None,
         })
     }
@@ -255,6 +275,12 @@ mod tests {
     }
 
     #[test]
+    fn the_problems_are_named_by_their_number() {
+        let words: Vec<String> = (0..5).map(these_problems).collect();
+        assert_eq!(words, ["", "这个问题", "这两个问题", "这些问题", "这些问题"]);
+    }
+
+    #[test]
     fn every_known_slot_resolves() {
         let l = LocalitySlots::new("临江区", None, String::new());
         assert_eq!(l.short, "临江");
@@ -266,6 +292,7 @@ mod tests {
             period: PeriodSlots { review: String::new(), plan: String::new() },
             closing: ClosingSlots { vision: String::new() },
             count: CountSlots::default(),
+            problems: ProblemSlots::default(),
         })
         .unwrap_or_default();
         let mut paths = Vec::new();

@@ -29,6 +29,8 @@ pub struct Entry {
     pub role: String,
     pub topics: Vec<String>,
     pub kinds: Vec<String>,
+    /// Levels of locality it fits (政府, 企业, or a level word such as 县 or 集团); empty = all.
+    pub levels: Vec<String>,
     pub months: Vec<u8>,
     pub text: String,
     /// Slots that must be non-empty for the entry to be chosen (declared plus inferred).
@@ -55,6 +57,24 @@ impl Entry {
     /// True when the text prints this slot.
     pub fn uses(&self, slot: &str) -> bool {
         self.need_mask & crate::slots::bit(slot) != 0
+    }
+}
+
+/// What `levels:` may hold: the two classes, and the level words of `slots::level_of`.
+pub const LEVELS: &[&str] = &[
+    "政府", "企业", "省", "市", "县", "区", "旗", "镇", "乡", "街道", "村", "社区", "局", "厅", "公司", "集团", "单位",
+];
+
+/// The class of a locality level: a company (公司, 集团, or a 单位 that is neither) or a
+/// government (every other level).
+pub fn level_class(level: &str) -> &'static str {
+    if matches!(level, "公司" | "集团" | "单位") { "企业" } else { "政府" }
+}
+
+impl Entry {
+    /// True when the entry may be said at a meeting of a locality of this level.
+    pub fn fits_level(&self, level: &str) -> bool {
+        self.levels.is_empty() || self.levels.iter().any(|l| l == level || l == level_class(level))
     }
 }
 
@@ -105,5 +125,24 @@ mod tests {
         let (need, opt) = slot_paths("{{ period.review }}，{% if locality.superior %}在{{ locality.superior }}的领导下，{% endif %}{% if speaker.on_behalf_of %}我{% endif %}{{ locality.all }}上下");
         assert_eq!(need, ["period.review", "locality.all"]);
         assert_eq!(opt, ["locality.superior", "speaker.on_behalf_of"]);
+    }
+
+    fn check_level(levels: &[&str], level: &str, expected: bool) {
+        let mut e = crate::bank::Bank::from_files(crate::bank::builtin_files().unwrap()).unwrap().entries()[0].clone();
+        e.levels = levels.iter().map(|l| l.to_string()).collect();
+        assert_eq!(e.fits_level(level), expected, "{levels:?} at {level}");
+    }
+
+    #[test]
+    fn levels_keep_government_and_company_wording_apart() {
+        check_level(&[], "集团", true);
+        check_level(&["政府"], "县", true);
+        check_level(&["政府"], "街道", true);
+        check_level(&["政府"], "集团", false);
+        check_level(&["政府"], "单位", false);
+        check_level(&["企业"], "公司", true);
+        check_level(&["企业"], "镇", false);
+        check_level(&["县", "区"], "区", true);
+        check_level(&["县"], "市", false);
     }
 }

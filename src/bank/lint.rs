@@ -83,6 +83,9 @@ pub fn lint(entries: &[Entry], topics: &TopicTable) -> Vec<LintFinding> {
                 }
             }
         }
+        for l in e.levels.iter().filter(|l| !super::entry::LEVELS.contains(&l.as_str())) {
+            push("unknown-level", format!("{}: level {l} is not one of {}", e.id, super::entry::LEVELS.join(" ")));
+        }
         for t in &e.topics {
             if t != super::GENERAL && !topics.is_tag(t) {
                 push("unknown-topic", format!("{}: topic {t} is not in topics.yaml", e.id));

@@ -41,6 +41,8 @@ struct RawEntry {
     #[serde(default)]
     kinds: Vec<String>,
     #[serde(default)]
+    levels: Vec<String>,
+    #[serde(default)]
     months: Vec<u8>,
     text: String,
     #[serde(default)]
@@ -163,6 +165,7 @@ pub fn parse_file(text: &str, name: &str) -> Result<BankFile> {
                 role: r.role,
                 topics,
                 kinds: r.kinds,
+                levels: r.levels,
                 months: r.months,
                 text: r.text,
                 needs,

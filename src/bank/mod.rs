@@ -33,6 +33,12 @@ pub struct Bank {
     grams: Vec<Vec<u64>>,
     /// Hashes of each entry's Han bigrams, sorted, for matching entries to task titles.
     bigrams: Vec<Vec<u64>>,
+    /// Entries whose text carries a chain marker of its own (see `has_chain_marker`).
+    chained: Vec<bool>,
+    /// Entries that speak of several items at once (`PLURAL`), and that point back at items just
+    /// named (`POINTING`), for number agreement.
+    plural: Vec<bool>,
+    pointing: Vec<bool>,
     /// Every topic tag the bank knows, in first-seen order; a tag's bit is its position (the
     /// 64th and later share the last bit).
     tags: Vec<String>,
@@ -86,7 +92,10 @@ impl Bank {
         }
         let grams = entries.iter().map(|e| crate::zh::grams4(&lint::strip_tera(&e.text))).collect();
         let bigrams = entries.iter().map(|e| crate::zh::bigram_hashes(&lint::strip_tera(&e.text))).collect();
-        Ok(Bank { entries, by_role, topics, phrases, grams, bigrams, tags })
+        let chained = entries.iter().map(|e| has_chain_marker(&e.text)).collect();
+        let plural = entries.iter().map(|e| PLURAL.iter().any(|w| e.text.contains(w))).collect();
+        let pointing = entries.iter().map(|e| POINTING.iter().any(|w| e.text.contains(w))).collect();
+        Ok(Bank { entries, by_role, topics, phrases, grams, bigrams, chained, plural, pointing, tags })
     }
 
     /// The built-in bank alone.
@@ -128,6 +137,21 @@ impl Bank {
     }
 
     /// How many of the (sorted) bigram hashes `of` entry `i` contains.
+    /// True when entry `i` speaks of several items (这些, 有的…, 逐项 …).
+    pub fn is_plural(&self, i: usize) -> bool {
+        self.plural.get(i).copied().unwrap_or(false)
+    }
+
+    /// True when entry `i` points back at items just named (这个, 这类, 对此 …).
+    pub fn points_back(&self, i: usize) -> bool {
+        self.pointing.get(i).copied().unwrap_or(false) || self.is_plural(i)
+    }
+
+    /// True when entry `i` numbers things itself (一是…), so it cannot stand in a draft's chain.
+    pub fn is_chained(&self, i: usize) -> bool {
+        self.chained.get(i).copied().unwrap_or(false)
+    }
+
     pub fn shared_bigrams(&self, i: usize, of: &[u64]) -> usize {
         let mine = self.bigrams.get(i).map(Vec::as_slice).unwrap_or(&[]);
         of.iter().filter(|h| mine.binary_search(h).is_ok()).count()
@@ -137,6 +161,30 @@ impl Bank {
     pub fn render(&self, i: usize, slots: &crate::slots::Slots) -> String {
         self.phrases.get(i).map(|p| p.render(slots)).unwrap_or_default()
     }
+}
+
+/// Words that speak of several items at once.
+const PLURAL: &[&str] = &["这些", "上述", "以上", "几个方面", "几项", "几点", "以下方面", "有的", "逐项", "逐一", "一项一项", "一件一件", "一个一个", "分别"];
+/// Words that point back at items just named.
+const POINTING: &[&str] = &["这个", "这一", "这类", "这方面", "这样的", "上述", "以上", "对此", "此类", "前面"];
+
+/// True when a text carries a chain marker of its own (一是, 二是 …), which would break the
+/// draft's numbering (mined sentences sometimes do: 我们一是要…). 统一是, 唯一是 are words.
+fn has_chain_marker(text: &str) -> bool {
+    let mut before = None;
+    let mut prev = None;
+    for c in text.chars() {
+        if c == '是' {
+            match prev {
+                Some('二' | '三' | '四' | '五' | '六' | '七' | '八' | '九') => return true,
+                Some('一') if !before.is_some_and(|b: char| "统唯同单万专划逐".contains(b)) => return true,
+                _ => {}
+            }
+        }
+        before = prev;
+        prev = Some(c);
+    }
+    false
 }
 
 fn tag_mask(known: &[String], tags: &[String]) -> u64 {
@@ -152,4 +200,23 @@ pub(crate) fn one_line_error(err: &tera::Error) -> String {
         src = s.source();
     }
     parts.join(": ").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::has_chain_marker;
+
+    fn check(text: &str, expected: bool) {
+        assert_eq!(has_chain_marker(text), expected, "{text}");
+    }
+
+    #[test]
+    fn chain_markers_inside_an_entry_are_found() {
+        check("暑期补课期间，我们一是要保证时间投入。", true);
+        check("二是要压实责任。", true);
+        check("一是坚持问题导向。", true);
+        check("思想统一是行动一致的前提。", false);
+        check("这是唯一的办法，也是必由之路。", false);
+        check("要坚持统筹推进，做到步调一致。", false);
+    }
 }

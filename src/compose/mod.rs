@@ -140,7 +140,7 @@ fn grow(sk: &mut Skeleton, picker: &mut Picker, plan: &Plan, agenda_len: usize) 
     let target = plan.length as f64;
     let mut stage = 1;
     // Long drafts let elaboration run longer (split into paragraphs when flattened).
-    let scale = (plan.length as f64 / 3500.0).ceil().max(1.0) as usize;
+    let scale = plan.depth;
     let mut lens: Vec<(Section, usize)> = plan.sections.iter().map(|&s| (s, sk.section_len(s))).collect();
     loop {
         let total = lens.iter().map(|x| x.1).sum::<usize>() + agenda_len;

@@ -83,7 +83,12 @@ impl Slot {
     /// True when the slot may take another sentence at growth stage `stage` (1, 2, …), its cap
     /// multiplied by `scale` for long drafts (chains never pass five).
     pub fn can_grow(&self, stage: usize, scale: usize) -> bool {
-        let cap = if self.mode == Mode::Inline { self.cap * scale } else { self.cap };
+        // Only elaboration stretches; openings, comments and wraps keep their size.
+        let cap = match (self.mode, self.role) {
+            (Mode::Inline, "point" | "requirement") => self.cap * scale,
+            (Mode::Inline, "wrap" | "summary" | "context") => self.cap + (scale - 1) / 2,
+            _ => self.cap,
+        };
         self.open && self.filled.len() < (self.max * stage).min(cap)
     }
 }
@@ -104,13 +109,19 @@ impl Skeleton {
 
     /// A slot that elaborates `about`, among siblings (see `Slot::hint`).
     pub fn slot_about(&mut self, section: Section, role: &'static str, (min, max): (usize, usize), about: &str, siblings: &[&str], topics: u64) -> usize {
-        let i = self.slot(section, role, Require::Any, min, max, Mode::Inline);
+        self.slot_about_as(Mode::Inline, section, role, (min, max), about, siblings, topics)
+    }
+
+    /// Like `slot_about`, laid out in `mode`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn slot_about_as(&mut self, mode: Mode, section: Section, role: &'static str, (min, max): (usize, usize), about: &str, siblings: &[&str], topics: u64) -> usize {
+        let i = self.slot(section, role, Require::Any, min, max, mode);
         if let Some(s) = self.slots.get_mut(i) {
             let near = zh::bigram_hashes(about);
             let mut far: Vec<u64> = siblings.iter().filter(|t| **t != about).flat_map(|t| zh::bigram_hashes(t)).filter(|b| !near.contains(b)).collect();
             far.sort_unstable();
             far.dedup();
-            s.hint = Affinity { near, far, topics };
+            s.hint = Affinity { near, far, topics, avoid: Vec::new() };
         }
         i
     }

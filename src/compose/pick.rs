@@ -20,6 +20,20 @@ pub enum Require {
     Uses(&'static str),
     /// Must not print this slot (it was printed already).
     Avoids(&'static str),
+    /// Speaks of the brief's items (problems, achievements, tasks), of which there are this many:
+    /// with one, no count and no plural wording (这些问题, 有的…有的); with none, no word that
+    /// points back at them (这个问题, 上述).
+    Items(usize),
+}
+
+/// True when an entry's wording agrees with `n` items (see `Require::Items`).
+fn agrees(bank: &Bank, i: usize, e: &Entry, n: usize) -> bool {
+    let counts = e.uses("count.problems") || e.uses("count.tasks") || e.uses("count.points");
+    match n {
+        0 => !counts && !bank.is_plural(i) && !bank.points_back(i),
+        1 => !counts && !bank.is_plural(i),
+        _ => true,
+    }
 }
 
 pub struct Picker<'a> {
@@ -42,6 +56,8 @@ pub struct Picker<'a> {
     primary: u64,
     kind: &'a str,
     month: Option<u8>,
+    /// `Plan::depth`: from 2, the numbered paragraphs of 保障落实 prefer fuller entries.
+    depth: usize,
 }
 
 /// Bigrams of the text a slot elaborates (`near`) and of its siblings (`far`).
@@ -52,6 +68,8 @@ pub struct Affinity {
     pub far: Vec<u64>,
     /// Topic mask of the text elaborated (a task title's own field), allowed besides the draft's.
     pub topics: u64,
+    /// Bigrams an entry must not share (a heading clause never repeats the title's words).
+    pub avoid: Vec<u64>,
 }
 
 /// A drawn sentence repeats the draft when this share of its four-character runs was said already.
@@ -72,11 +90,12 @@ impl<'a> Picker<'a> {
             primary: bank.topic_mask(&plan.primary_topics),
             kind: &plan.kind,
             month: plan.month,
+            depth: plan.depth,
         }
     }
 
     /// Everything about an entry's fit that does not change while the draft is composed.
-    fn fits(&self, e: &Entry, require: Require, hint: &Affinity) -> bool {
+    fn fits(&self, i: usize, e: &Entry, require: Require, hint: &Affinity) -> bool {
         let seasonal_ok = if e.role == "greeting" {
             self.month.is_some_and(|m| e.months.contains(&m))
         } else {
@@ -84,6 +103,8 @@ impl<'a> Picker<'a> {
         };
         seasonal_ok
             && (e.kinds.is_empty() || e.kinds.iter().any(|k| k == self.kind))
+            && e.fits_level(&self.slots.locality.level)
+            && !self.bank.is_chained(i)
             && (e.topic_mask == 0 || {
                 // Headings and the opening speak for the whole meeting: only its own topic shapes them.
                 let whole = e.role.starts_with("heading") || e.section == Section::Opening;
@@ -91,10 +112,12 @@ impl<'a> Picker<'a> {
                 e.topic_mask & allowed != 0
             })
             && e.need_mask & !self.present == 0
+            && (hint.avoid.is_empty() || self.bank.shared_bigrams(i, &hint.avoid) == 0)
             && match require {
                 Require::Any => true,
                 Require::Uses(s) => e.uses(s),
                 Require::Avoids(s) => !e.uses(s),
+                Require::Items(n) => agrees(self.bank, i, e, n),
             }
     }
 
@@ -114,12 +137,22 @@ impl<'a> Picker<'a> {
         // The meeting's own field and the task's are preferred; the brief's extra tags are allowed
         // but not pushed, so 招商 lines do not crowd a park meeting's every task.
         // In a task, only the task's own field is pushed; elsewhere the meeting's own field.
-        let pushed = if hint.near.is_empty() { self.primary } else { hint.topics };
+        let pushed = if !hint.avoid.is_empty() {
+            self.primary | hint.topics
+        } else if hint.near.is_empty() {
+            self.primary
+        } else {
+            hint.topics
+        };
         if e.topic_mask & pushed != 0 {
             w *= 4;
         }
         if !e.kinds.is_empty() {
             w *= 6;
+        }
+        if self.depth >= 2 && e.section == Section::Guarantee && e.role == "point" {
+            // A long speech's guarantee points are paragraphs, not one-liners.
+            w = w * (e.text.chars().count() as u64).min(160) / 40;
         }
         w.max(1)
     }
@@ -150,7 +183,7 @@ impl<'a> Picker<'a> {
             None => cache.insert(
                 self.bank
                     .role_indexed(section, role)
-                    .filter(|&(_, e)| self.fits(e, require, hint))
+                    .filter(|&(i, e)| self.fits(i, e, require, hint))
                     .map(|(i, e)| (i, self.weight(i, e, hint)))
                     .collect(),
             ),
@@ -195,6 +228,11 @@ impl<'a> Picker<'a> {
             return Ok(Some(sentence));
         }
         Ok(None)
+    }
+
+    /// True with probability `p` (a draw from the draft's RNG).
+    pub fn coin(&mut self, p: f64) -> bool {
+        self.rng.random_bool(p.clamp(0.0, 1.0))
     }
 
     /// Records a sentence the draft says that was not drawn (a fact with glue), so that no drawn

@@ -75,7 +75,7 @@ impl Ctx<'_, '_, '_> {
             let mut paras: Vec<Vec<Piece>> = Vec::new();
             for (i, a) in review.achievements.iter().enumerate() {
                 let prefix = if many { format!("{}是", zh::numeral(i + 1)) } else { String::new() };
-                let item = Piece::Slot(self.sk.slot(s, "item", Require::Any, 0, 1, Mode::Inline));
+                let item = Piece::Slot(self.sk.slot(s, "item", Require::Items(1), 0, 1, Mode::Inline));
                 match a {
                     Achievement::Plain(text) => {
                         let mut f = fact(text, format!("review.achievements[{i}]"));
@@ -104,7 +104,7 @@ impl Ctx<'_, '_, '_> {
                 parts.push(Part::Para(lead));
                 parts.extend(paras.into_iter().map(Part::Para));
             }
-            let summary = Piece::Slot(self.sk.slot(s, "summary", Require::Any, 0, 2, Mode::Inline));
+            let summary = Piece::Slot(self.sk.slot(s, "summary", Require::Items(review.achievements.len()), 0, 2, Mode::Inline));
             let credit = Piece::Slot(self.sk.slot(s, "credit", Require::Any, 0, 1, Mode::Inline));
             parts.push(Part::Para(vec![summary, credit]));
         } else {
@@ -121,7 +121,7 @@ impl Ctx<'_, '_, '_> {
         let mut parts = Vec::new();
         self.heading(s, &mut parts)?;
         let n = self.brief.problems.as_ref().map_or(0, Vec::len);
-        let require = if n > 1 { Require::Any } else { Require::Avoids("count.problems") };
+        let require = Require::Items(n);
         let mut body = vec![Piece::Fixed(self.picker.must(s, "lead", require)?)];
         if let Some(problems) = &self.brief.problems {
             let many = problems.len() > 1;
@@ -131,10 +131,10 @@ impl Ctx<'_, '_, '_> {
                     f.text = format!("{}是{}", zh::numeral(i + 1), f.text);
                 }
                 body.push(Piece::Fixed(f));
-                body.push(Piece::Slot(self.sk.slot(s, "item", Require::Any, 0, 1, Mode::Inline)));
+                body.push(Piece::Slot(self.sk.slot(s, "item", Require::Items(1), 0, 1, Mode::Inline)));
             }
         }
-        let wrap = Piece::Slot(self.sk.slot(s, "wrap", Require::Any, 1, 2, Mode::Inline));
+        let wrap = Piece::Slot(self.sk.slot(s, "wrap", require, 1, 2, Mode::Inline));
         if self.plan.layout == Layout::TasksFirst {
             body.push(wrap);
             parts.push(Part::Para(body));
@@ -153,6 +153,10 @@ impl Ctx<'_, '_, '_> {
         let mut body = vec![Piece::Fixed(self.picker.must(s, "lead", Require::Any)?)];
         for (i, text) in self.brief.situation.iter().enumerate() {
             body.push(Piece::Fixed(fact(text, format!("situation[{i}]"))));
+        }
+        if self.plan.depth >= 2 {
+            // A long speech says why the work matters before it counts the reasons.
+            body.push(Piece::Slot(self.sk.slot(s, "point", Require::Any, 0, 2, Mode::Inline)));
         }
         let points = Piece::Slot(self.sk.slot(s, "point", Require::Any, 2, 4, Mode::Chain));
         if self.plan.layout == Layout::TasksFirst {
@@ -178,17 +182,18 @@ impl Ctx<'_, '_, '_> {
             parts.push(Part::Para(vec![Piece::Fixed(lead), Piece::Fixed(fact(&joined.join("；"), "targets".into()))]));
         }
         if !tasks_first {
-            let require = if self.brief.tasks.len() > 1 { Require::Any } else { Require::Avoids("count.tasks") };
+            let require = Require::Items(self.brief.tasks.len());
             parts.push(Part::Para(vec![Piece::Fixed(self.picker.must(s, "lead", require)?)]));
         }
         let titles: Vec<&str> = self.brief.tasks.iter().map(|t| t.title()).collect();
+        let clauses = self.clauses(&titles)?;
         for (i, task) in self.brief.tasks.iter().enumerate() {
             let level = if tasks_first { 1 } else { 2 };
-            parts.push(Part::Heading {
-                level,
-                text: zh::clause(task.title()),
-                source: Source::Brief { path: format!("tasks[{i}].title") },
-            });
+            let mut text = zh::clause(task.title());
+            if let Some(c) = clauses.get(i) {
+                text = format!("{text}，{}", zh::clause(&c.text));
+            }
+            parts.push(Part::Heading { level, text, source: Source::Brief { path: format!("tasks[{i}].title") } });
             let points = task.points();
             let min = if points.is_empty() { 1 } else { 0 };
             // Points (要…) first; then the brief's points, more elaboration and a closing demand.
@@ -198,11 +203,48 @@ impl Ctx<'_, '_, '_> {
             let facts = points.iter().enumerate().map(|(j, p)| fact(p, format!("tasks[{i}].points[{j}]"))).collect();
             let mut body = chain(facts);
             body.push(Piece::Slot(self.sk.slot_about(s, "point", (0, 3), title, &titles, own)));
-            body.push(Piece::Slot(self.sk.slot_about(s, "requirement", (0, 2), title, &titles, own)));
-            parts.push(Part::Para(body));
+            let requirement = Piece::Slot(self.sk.slot_about(s, "requirement", (0, 2), title, &titles, own));
+            if self.plan.depth >= 2 && points.len() < 2 {
+                // A long task is spelt out as a 一是…二是… chain of what it takes, after the
+                // brief's own point (a task whose points are numbered already gets none); its
+                // closing demands follow the chain.
+                parts.push(Part::Para(body));
+                let chain = self.sk.slot_about_as(Mode::Chain, s, "point", (0, 3), title, &titles, own);
+                parts.push(Part::Para(vec![Piece::Slot(chain)]));
+                parts.push(Part::Para(vec![requirement]));
+            } else {
+                body.push(requirement);
+                parts.push(Part::Para(body));
+            }
         }
         self.push(s, parts);
         Ok(())
+    }
+
+    /// Clauses that complete the task headings (突出项目建设，为高质量发展夯实支撑): for every
+    /// task or for none, so the headings stay parallel; only when every title is a short phrase
+    /// of its own, and never with a word of the title. Empty when the draft keeps bare titles.
+    fn clauses(&mut self, titles: &[&str]) -> Result<Vec<Sentence>> {
+        let short = |t: &&str| {
+            let t = zh::clause(t);
+            let n = t.chars().count();
+            (4..=9).contains(&n) && t.chars().all(zh::is_han)
+        };
+        if titles.len() < 2 || !titles.iter().all(short) || !self.picker.coin(0.6) {
+            return Ok(Vec::new());
+        }
+        let mut out = Vec::new();
+        for t in titles {
+            // The meeting's own fields only (a title's keywords can mislead: 党员教育 is not 教育),
+            // the title's own among them preferred.
+            let own = self.bank.topic_mask(&self.bank.topics().infer([*t])) & self.bank.topic_mask(&self.plan.topics);
+            let hint = super::pick::Affinity { avoid: zh::bigram_hashes(t), topics: own, ..Default::default() };
+            match self.picker.pick_near(Section::Tasks, "clause", Require::Any, &hint)? {
+                Some(c) => out.push(c),
+                None => return Ok(Vec::new()),
+            }
+        }
+        Ok(out)
     }
 
     pub fn guarantee(&mut self) -> Result<()> {

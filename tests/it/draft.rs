@@ -268,3 +268,66 @@ fn a_users_bank_adds_to_the_builtin_one() {
     }
     assert!(out.contains("bad.yaml:3:"), "points at the entry's line: {out}");
 }
+
+/// Every fixture brief, at its own length, for two seeds: within ±10% of the target (check's
+/// `length` warning), no error and no off-topic sentence by `check --brief`.
+#[test]
+fn every_fixture_brief_lands_on_length_and_on_topic() {
+    let dir = tempfile::tempdir().unwrap();
+    for brief in all_briefs() {
+        let mut paths = Vec::new();
+        for seed in [1, 2] {
+            let p = dir.path().join(format!("{}-{seed}.md", name_of(&brief)));
+            std::fs::write(&p, draft(&brief, seed, &[])).unwrap();
+            paths.push(p.display().to_string());
+        }
+        let mut args = vec!["check", "--format", "json", "--brief", brief.as_str()];
+        args.extend(paths.iter().map(String::as_str));
+        let o = run(&args);
+        let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap_or_else(|e| panic!("{brief}: {e}: {}", stderr(&o)));
+        let reports = v.as_array().cloned().unwrap_or_default();
+        assert_eq!(reports.len(), 2, "{brief}: {v:#}");
+        for r in reports {
+            let bad: Vec<_> = r["findings"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter(|f| f["severity"] == "error" || f["code"] == "off-topic" || f["code"] == "length")
+                .collect();
+            assert!(bad.is_empty(), "{brief}: {bad:#?}");
+        }
+    }
+}
+
+/// Wording agrees with the number of items: one problem is 这个问题, never 这些问题 or 有的…有的.
+#[test]
+fn a_single_problem_is_not_these_problems() {
+    for seed in 1..=6 {
+        let md = draft("tests/fixtures/briefs/fangxun-district.yaml", seed, &[]);
+        let problems: String = md.split("<!-- section: problems -->").nth(1).and_then(|s| s.split("<!-- section:").next()).unwrap_or_default().to_owned();
+        assert!(problems.contains("部分堤防存在险工险段"), "{problems}");
+        for plural in ["这些问题", "上述问题", "有的", "两个问题"] {
+            assert!(!problems.contains(plural), "seed {seed}: {plural} after one problem: {problems}");
+        }
+    }
+}
+
+/// `levels:` keeps government wording from company meetings and company wording from
+/// government ones (a heavy entry of each kind in a user's bank).
+#[test]
+fn levels_keep_company_and_government_wording_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("own.yaml"),
+        "section: closing\nentries:\n  - id: closing.thanks.own.gov\n    role: thanks\n    levels: [政府]\n    weight: 100000\n    text: \"请各级党委、政府抓好落实。谢谢！\"\n  - id: closing.thanks.own.co\n    role: thanks\n    levels: [企业]\n    weight: 100000\n    text: \"请各所属企业抓好落实。谢谢！\"\n",
+    )
+    .unwrap();
+    let bank = dir.path().to_str().unwrap();
+    for seed in 1..=3 {
+        let company = draft("tests/fixtures/briefs/guoqi-annual.yaml", seed, &["--bank", bank]);
+        assert!(company.contains("请各所属企业抓好落实") && !company.contains("请各级党委、政府"), "seed {seed}: {company}");
+        let county = draft("tests/fixtures/briefs/anquan-county.yaml", seed, &["--bank", bank]);
+        assert!(county.contains("请各级党委、政府抓好落实") && !county.contains("请各所属企业"), "seed {seed}: {county}");
+    }
+    assert!(run(&["bank", "lint", bank]).status.success());
+}
