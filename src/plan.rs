@@ -7,6 +7,8 @@ use crate::section::Section;
 
 /// Default target length in characters.
 pub const DEFAULT_LENGTH: usize = 3000;
+const MIN_LENGTH: usize = *crate::brief::LENGTHS.start() as usize;
+const MAX_LENGTH: usize = *crate::brief::LENGTHS.end() as usize;
 
 /// What a level-1 heading is made of.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,7 +47,8 @@ impl Plan {
             "座谈会" | "调度会" => Layout::Compact,
             _ => Layout::Standard,
         });
-        let length = length.or(brief.options.length.map(|l| l as usize)).unwrap_or(DEFAULT_LENGTH);
+        // The CLI and the brief refuse lengths outside 800–20,000; the library clamps them.
+        let length = length.or(brief.options.length.map(|l| l as usize)).unwrap_or(DEFAULT_LENGTH).clamp(MIN_LENGTH, MAX_LENGTH);
         let weighty = matches!(kind.as_str(), "动员大会" | "三级干部大会" | "动员会");
         // A thin brief for a full-length speech needs 认识形势 to carry weight that would
         // otherwise become padding in the tasks.

@@ -170,7 +170,7 @@ const POINTING: &[&str] = &["这个", "这一", "这类", "这方面", "这样�
 
 /// True when a text carries a chain marker of its own (一是, 二是 …), which would break the
 /// draft's numbering (mined sentences sometimes do: 我们一是要…). 统一是, 唯一是 are words.
-fn has_chain_marker(text: &str) -> bool {
+pub(crate) fn has_chain_marker(text: &str) -> bool {
     let mut before = None;
     let mut prev = None;
     for c in text.chars() {

@@ -71,7 +71,7 @@ pub fn reject(text: &str) -> Option<&'static str> {
     if hit(&NUMERAL_COUNT, &scrubbed) {
         return Some("count");
     }
-    if hit(&ENUMERATION, &scrubbed) {
+    if hit(&ENUMERATION, &scrubbed) || crate::bank::has_chain_marker(&scrubbed) {
         return Some("enumeration");
     }
     if hit(&DOMAIN, &scrubbed) {
@@ -195,7 +195,7 @@ mod tests {
     #[test]
     fn rejects_leaks() {
         for s in ["全县完成投资23亿元。", "新建三个园区。", "刚才，王县长作了很好的讲话。", "嘉荫县的经验值得学习。", "今年是“”收官之年。",
-            "坚持党的、十八届三中全会精神。", "一是加强领导，二是压实责任。", "我局高度重视这项工作。", "发展XX产业。", "朝阳镇的做法很好。",
+            "坚持党的、十八届三中全会精神。", "一是加强领导，二是压实责任。", "我们一是要把好入口关。", "我局高度重视这项工作。", "发展XX产业。", "朝阳镇的做法很好。",
             "下面，我讲三点意见。", "認真落實。", "要深入学习习近平总书记重要讲话精神。"] {
             assert!(reject(s).is_some(), "{s}");
         }
