@@ -12,6 +12,8 @@ mod cues;
 mod score;
 #[cfg(test)]
 mod eval;
+#[doc(hidden)]
+pub mod gold;
 pub mod heading;
 
 use crate::corpus::{Kind, Para};

@@ -9,68 +9,7 @@ use std::path::{Path, PathBuf};
 use super::Params;
 use crate::corpus;
 
-/// Gold section (or "other") per (file prefix, line).
-type Gold = BTreeMap<(String, usize), &'static str>;
-
-fn gold_section(c: char) -> &'static str {
-    match c {
-        'O' => "opening",
-        'A' | 'E' => "review",
-        'P' => "problems",
-        'R' => "situation",
-        'T' => "tasks",
-        'L' => "guarantee",
-        'C' => "closing",
-        _ => "other",
-    }
-}
-
-/// The seed corpus's gold file (format in its header; `X` counts as other).
-fn seed_gold(text: &str) -> Gold {
-    let mut blocks: BTreeMap<String, (String, usize)> = BTreeMap::new();
-    for l in text.lines().filter_map(|l| l.strip_prefix("# ")) {
-        let f: Vec<&str> = l.split_whitespace().collect();
-        if let [id, file, range, ..] = f.as_slice() {
-            if let Some((_, b)) = range.split_once('-') {
-                if let Ok(b) = b.parse() {
-                    blocks.insert((*id).to_owned(), ((*file).to_owned(), b));
-                }
-            }
-        }
-    }
-    let mut out = Gold::new();
-    for l in text.lines().filter(|l| !l.starts_with('#') && l.len() > 6 && l.as_bytes().get(3) == Some(&b'-')) {
-        let mut toks = l.split_whitespace();
-        let Some(id) = toks.next() else { continue };
-        let mut segs: Vec<(String, Vec<(usize, char)>)> = vec![(id.to_owned(), Vec::new())];
-        for t in toks.filter(|t| *t != "|") {
-            let t = t.trim_end_matches('.');
-            let t = match t.split_once(':') {
-                Some((b, rest)) => {
-                    segs.push((b.to_owned(), Vec::new()));
-                    rest
-                }
-                None => t,
-            };
-            let (num, lab) = t.split_at(t.len().saturating_sub(1));
-            if let (Ok(n), Some(c)) = (num.parse::<usize>(), lab.chars().next()) {
-                if let Some(s) = segs.last_mut() {
-                    s.1.push((n, c));
-                }
-            }
-        }
-        for (b, labels) in segs {
-            let Some((file, end)) = blocks.get(&b) else { continue };
-            for (k, &(start, c)) in labels.iter().enumerate() {
-                let stop = labels.get(k + 1).map_or(*end, |n| n.0 - 1);
-                for line in start..=stop {
-                    out.insert((file.clone(), line), gold_section(c));
-                }
-            }
-        }
-    }
-    out
-}
+use super::gold::{seed_gold, Gold};
 
 /// A fixture label file: `LINE SECTION` rows, each section running to the next row.
 pub(crate) fn fixture_gold(prefix: &str, text: &str, last_line: usize) -> Gold {

@@ -26,77 +26,11 @@ fn corpus_files(dir: &Path) -> Vec<PathBuf> {
 
 const SECTIONS: [&str; 8] = ["opening", "review", "problems", "situation", "tasks", "guarantee", "closing", "other"];
 
-fn gold_section(c: char) -> &'static str {
-    match c {
-        'O' => "opening",
-        'A' | 'E' => "review",
-        'P' => "problems",
-        'R' => "situation",
-        'T' => "tasks",
-        'L' => "guarantee",
-        'C' => "closing",
-        _ => "other",
-    }
-}
-
-/// Gold labels: (file prefix `000`, line) → section, for every line inside a labelled span.
-fn gold(path: &Path) -> BTreeMap<(String, usize), &'static str> {
-    let text = std::fs::read_to_string(path).unwrap_or_default();
-    let mut blocks: BTreeMap<String, (String, usize, usize)> = BTreeMap::new();
-    for l in text.lines().filter_map(|l| l.strip_prefix("# ")) {
-        let f: Vec<&str> = l.split_whitespace().collect();
-        if let [id, file, range, ..] = f.as_slice() {
-            if let Some((a, b)) = range.split_once('-') {
-                if let (Ok(a), Ok(b)) = (a.parse(), b.parse()) {
-                    blocks.insert(id.to_string(), (file.to_string(), a, b));
-                }
-            }
-        }
-    }
-    let mut out = BTreeMap::new();
-    for l in text.lines().filter(|l| !l.starts_with('#') && l.len() > 6 && l.as_bytes().get(3) == Some(&b'-')) {
-        let mut toks = l.split_whitespace();
-        let Some(id) = toks.next() else { continue };
-        let mut block = id.to_string();
-        let mut segs: Vec<(String, Vec<(usize, char)>)> = vec![(block.clone(), Vec::new())];
-        for t in toks {
-            if t == "|" {
-                continue;
-            }
-            let t = t.trim_end_matches('.');
-            let t = match t.split_once(':') {
-                Some((b, rest)) => {
-                    block = b.to_string();
-                    segs.push((block.clone(), Vec::new()));
-                    rest
-                }
-                None => t,
-            };
-            let (num, lab) = t.split_at(t.len().saturating_sub(1));
-            if let (Ok(n), Some(c)) = (num.parse::<usize>(), lab.chars().next()) {
-                if let Some(s) = segs.last_mut() {
-                    s.1.push((n, c));
-                }
-            }
-        }
-        for (b, labels) in segs {
-            let Some((file, _, end)) = blocks.get(&b) else { continue };
-            for (k, &(start, c)) in labels.iter().enumerate() {
-                let stop = labels.get(k + 1).map_or(*end, |n| n.0 - 1);
-                for line in start..=stop {
-                    out.insert((file.clone(), line), gold_section(c));
-                }
-            }
-        }
-    }
-    out
-}
-
 #[test]
 fn section_accuracy_on_the_gold_labels() {
     let Some(dir) = corpus() else { return };
     let gold_path = dir.join("../corpus-notes/gold-labels.txt");
-    let gold = gold(&gold_path);
+    let gold = speechgen::label::gold::seed_gold(&std::fs::read_to_string(&gold_path).unwrap_or_default());
     assert!(gold.len() > 1000, "gold labels read from {}", gold_path.display());
     let mut confusion: BTreeMap<(&str, String), usize> = BTreeMap::new();
     let (mut right, mut total, mut right_body, mut total_body) = (0, 0, 0, 0);
