@@ -128,7 +128,9 @@ impl<'a> Picker<'a> {
         let mut w = (e.weight.max(0.01) * 100.0).round() as u64;
         if !hint.near.is_empty() {
             let near = self.bank.shared_bigrams(i, &hint.near) as u64;
-            w *= 1 + 2 * near.min(3);
+            // Each word shared with the title counts: a task on 森林防火 draws its 火源 line, not
+            // a 堤防 one (up to 17 times the weight).
+            w *= 1 + 4 * near.min(4);
             // Only field-specific entries plainly belong to one task; general ones fit any.
             if near < 2 && e.topic_mask != 0 && self.bank.shared_bigrams(i, &hint.far) >= 2 {
                 w = w / 16 + 1;
@@ -139,13 +141,14 @@ impl<'a> Picker<'a> {
         // In a task, only the task's own field is pushed; elsewhere the meeting's own field.
         let pushed = if !hint.avoid.is_empty() {
             self.primary | hint.topics
-        } else if hint.near.is_empty() {
+        } else if hint.near.is_empty() || hint.topics == 0 {
+            // Outside the tasks, and in a task whose title names no field, the meeting's own.
             self.primary
         } else {
             hint.topics
         };
         if e.topic_mask & pushed != 0 {
-            w *= 4;
+            w *= 6;
         }
         if !e.kinds.is_empty() {
             w *= 6;

@@ -198,7 +198,11 @@ impl Ctx<'_, '_, '_> {
             let min = if points.is_empty() { 1 } else { 0 };
             // Points (要…) first; then the brief's points, more elaboration and a closing demand.
             let title = task.title();
-            let own = self.bank.topic_mask(&self.bank.topics().infer([title]));
+            // A title in the meeting's own field (纪检监察干部队伍 at a 廉政 meeting) brings in no
+            // other field its words happen to name (干部队伍 → 党建).
+            let inferred = self.bank.topic_mask(&self.bank.topics().infer([title]));
+            let meeting = self.bank.topic_mask(&self.plan.topics);
+            let own = if inferred & meeting != 0 { inferred & meeting } else { inferred };
             parts.push(Part::Para(vec![Piece::Slot(self.sk.slot_about(s, "point", (min, 3), title, &titles, own))]));
             let facts = points.iter().enumerate().map(|(j, p)| fact(p, format!("tasks[{i}].points[{j}]"))).collect();
             let mut body = chain(facts);
