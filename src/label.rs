@@ -226,7 +226,7 @@ pub fn label_with(paras: &[Para], p: &Params) -> Vec<Label> {
     }
     // A new top-level block opens a new stretch; so does a turn to problems inside one.
     let starts: Vec<bool> =
-        (0..n).map(|i| i > 0 && (block.get(i) != block.get(i - 1) || texts.get(i).is_some_and(|t| score::pivot(t) || score::problem_list(t) || score::late_call(t, i, n)))).collect();
+        (0..n).map(|i| i > 0 && (block.get(i) != block.get(i - 1) || texts.get(i).is_some_and(|t| score::pivot(t) || score::problem_list(t) || score::lack_item(t) || score::late_call(t, i, n)))).collect();
     let (path, post) = chain::decode(&emit, &starts, p);
     let mut out: Vec<Label> = paras.iter().map(|_| Label { section: None, confidence: 1.0, heading: None, level: None }).collect();
     for (j, &i) in body.iter().enumerate() {

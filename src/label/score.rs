@@ -36,6 +36,20 @@ pub(super) fn problem_list(t: &str) -> bool {
         && !lead.replace("主要", "").contains('要')
 }
 
+/// A list item headed by a shortcoming (一是责任意识淡薄。, 还有几个问题，值得研究：): a short
+/// first clause that names what is lacking and asks for nothing.
+pub(super) fn lack_item(t: &str) -> bool {
+    const ITEMS: [&str; 6] = ["一是", "二是", "三是", "四是", "五是", "还有"];
+    let Some(rest) = ITEMS.iter().find_map(|w| t.strip_prefix(w)) else { return false };
+    let head = rest.split(['。', '；', '：', '，']).next().unwrap_or("");
+    if head.chars().count() > 12 || head.contains('要') {
+        return false;
+    }
+    let mut c = [0.0; N];
+    cues::PARAGRAPH_CUES.score(head, 1.0, &mut c);
+    c[2] >= 1.5 && c.iter().enumerate().all(|(k, x)| k == 2 || *x <= c[2]) || (t.starts_with("还有") && head.contains("问题"))
+}
+
 /// The shape of a complaint: sentences where some of the subjects fall short (一些…还, 有的…不,
 /// 部分…缺), as a share of the paragraph's sentences (0–1, 1 also for two or more of them).
 pub(super) fn problem_shape(t: &str) -> f64 {
@@ -82,7 +96,7 @@ pub(super) fn paragraph(t: &str, d: f64, i: usize, n: usize, block: usize, has_b
         e[k] += p.get(Params::VOTE) * votes[k] / ns;
     }
     e[2] += p.get(Params::SHAPE) * problem_shape(t);
-    if pivot(t) || problem_list(t) {
+    if pivot(t) || problem_list(t) || lack_item(t) {
         e[2] += p.get(Params::PIVOT);
     }
     let r = if n > 1 { i as f64 / (n - 1) as f64 } else { 0.0 };
@@ -199,6 +213,17 @@ mod tests {
             ("当前存在的问题主要有三个方面：一是统筹不够。", true),
             ("要着力解决以下问题：一是资金短缺。", false),
             ("今年的重点工作：一是抓项目，二是抓招商。", false),
+        ]);
+    }
+
+    #[test]
+    fn shortcoming_items() {
+        check(lack_item, &[
+            ("一是责任意识淡薄。少数干部不讲大局。", true),
+            ("二是作风飘浮，满足于一般号召。", true),
+            ("还有几个问题，值得我们研究：一是布局。", true),
+            ("一是要强化服务意识。", false),
+            ("一是产业提质增效。全年新增规上企业。", false),
         ]);
     }
 
