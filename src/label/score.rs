@@ -99,6 +99,10 @@ pub(super) fn paragraph(t: &str, d: f64, i: usize, n: usize, block: usize, has_b
     if pivot(t) || problem_list(t) || lack_item(t) {
         e[2] += p.get(Params::PIVOT);
     }
+    // A shortcoming named as an item's head speaks louder than the tasks around it.
+    if lack_item(t) {
+        e[2] += 1.0;
+    }
     let r = if n > 1 { i as f64 / (n - 1) as f64 } else { 0.0 };
     e[1] += (p.get(Params::TENSE) * d).clamp(-2.0, 3.0);
     e[4] -= (0.5 * d).clamp(-2.0, 2.0);
