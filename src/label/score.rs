@@ -14,10 +14,10 @@ pub(super) fn late_call(t: &str, i: usize, n: usize) -> bool {
 /// Opens with a turn from what was done to what is lacking: 在肯定成绩的同时 …, 但也要清醒地看到 …
 /// (in its first two sentences).
 pub(super) fn pivot(t: &str) -> bool {
-    const TURNS: [&str; 21] = [
+    const TURNS: [&str; 23] = [
         "的同时，", "但也要", "但也存在", "但也应", "但我们也", "但必须", "但是也", "同时也要看到", "也要清醒", "也必须看到",
         "也要看到", "清醒地看到", "清醒认识", "清醒地认识", "也深知", "也应看到", "必须正视", "不容回避", "坦率地说",
-        "坦率地讲", "同时，我们也",
+        "坦率地讲", "同时，我们也", "还面临", "仍面临",
     ];
     const LACK: [&str; 11] = ["问题", "不足", "差距", "清醒", "短板", "困难", "薄弱", "矛盾", "不够", "不强", "滞后"];
     let head = t.match_indices(['。', '！', '？']).nth(1).map_or(t, |(k, _)| t.get(..k).unwrap_or(t));
@@ -40,6 +40,10 @@ pub(super) fn problem_list(t: &str) -> bool {
 /// first clause that names what is lacking and asks for nothing.
 pub(super) fn lack_item(t: &str) -> bool {
     const ITEMS: [&str; 6] = ["一是", "二是", "三是", "四是", "五是", "还有"];
+    // 还有的人…, 还有一些单位…: one more of the people who fall short.
+    if ["还有的", "还有一些", "还有少数", "还有个别"].iter().any(|w| t.starts_with(w)) {
+        return true;
+    }
     let Some(rest) = ITEMS.iter().find_map(|w| t.strip_prefix(w)) else { return false };
     let head = rest.split(['。', '；', '：', '，']).next().unwrap_or("");
     if head.chars().count() > 12 || head.contains('要') {
@@ -226,6 +230,7 @@ mod tests {
             ("一是责任意识淡薄。少数干部不讲大局。", true),
             ("二是作风飘浮，满足于一般号召。", true),
             ("还有几个问题，值得我们研究：一是布局。", true),
+            ("还有的人上班时间忙私事，业务上一知半解。", true),
             ("一是要强化服务意识。", false),
             ("一是产业提质增效。全年新增规上企业。", false),
         ]);
