@@ -54,6 +54,13 @@ pub(super) fn lack_item(t: &str) -> bool {
     c[2] >= 1.5 && c.iter().enumerate().all(|(k, x)| k == 2 || *x <= c[2]) || (t.starts_with("还有") && head.contains("问题"))
 }
 
+/// A year framed by what it stands for (今年是……的关键之年, 明年，是……开局之年): the opening move
+/// of a passage on the situation, whatever tasks follow in the same paragraph.
+pub(super) fn year_frame(t: &str) -> bool {
+    let first = t.split(['。', '！', '？']).next().unwrap_or("");
+    ["今年", "明年", "当前", "这一年"].iter().any(|w| t.starts_with(w)) && first.contains("之年")
+}
+
 /// The shape of a complaint: sentences where some of the subjects fall short (一些…还, 有的…不,
 /// 部分…缺), as a share of the paragraph's sentences (0–1, 1 also for two or more of them).
 pub(super) fn problem_shape(t: &str) -> f64 {
@@ -102,6 +109,9 @@ pub(super) fn paragraph(t: &str, d: f64, i: usize, n: usize, block: usize, has_b
     e[2] += p.get(Params::SHAPE) * problem_shape(t);
     if pivot(t) || problem_list(t) || lack_item(t) {
         e[2] += p.get(Params::PIVOT);
+    }
+    if year_frame(t) {
+        e[3] += 1.5;
     }
     // A shortcoming named as an item's head speaks louder than the tasks around it.
     if lack_item(t) {
@@ -233,6 +243,16 @@ mod tests {
             ("还有的人上班时间忙私事，业务上一知半解。", true),
             ("一是要强化服务意识。", false),
             ("一是产业提质增效。全年新增规上企业。", false),
+        ]);
+    }
+
+    #[test]
+    fn framed_years() {
+        check(year_frame, &[
+            ("今年是全面落实规划的攻坚之年，也是检验作风的关键之年。要抓好项目。", true),
+            ("今年，是承上启下之年。", true),
+            ("今年要抓好三件事。全年目标是决胜之年的基础。", false),
+            ("去年是丰收之年。", false),
         ]);
     }
 
