@@ -118,7 +118,7 @@ impl Params {
 
 impl Default for Params {
     fn default() -> Params {
-        Params { w: [1.2, 0.0, 0.2, 0.7, 1.6, 0.0, 0.3, 1.5, 1.5, 2.0, 6.0, 0.5, 1.0, 1.5, 0.5] }
+        Params { w: [1.2, 0.0, 0.2, 0.5, 0.8, 0.0, 0.3, 1.5, 1.5, 2.5, 6.0, 0.5, 1.0, 1.5, 0.5] }
     }
 }
 
@@ -226,7 +226,7 @@ pub fn label_with(paras: &[Para], p: &Params) -> Vec<Label> {
     }
     // A new top-level block opens a new stretch; so does a turn to problems inside one.
     let starts: Vec<bool> =
-        (0..n).map(|i| i > 0 && (block.get(i) != block.get(i - 1) || texts.get(i).is_some_and(|t| score::pivot(t) || score::problem_list(t) || score::late_call(t, i, n)))).collect();
+        (0..n).map(|i| i > 0 && (block.get(i) != block.get(i - 1) || texts.get(i).is_some_and(|t| score::pivot(t) || score::problem_list(t) || score::lack_item(t) || score::late_call(t, i, n)))).collect();
     let (path, post) = chain::decode(&emit, &starts, p);
     let mut out: Vec<Label> = paras.iter().map(|_| Label { section: None, confidence: 1.0, heading: None, level: None }).collect();
     for (j, &i) in body.iter().enumerate() {
@@ -299,6 +299,22 @@ mod tests {
         }
         // The longest cue only: 强化措施 is not also the 措施 of a task.
         assert_eq!(heading_scores("强化措施")[4], 0.0);
+    }
+
+    #[test]
+    fn finds_problems_between_review_and_tasks_without_headings() {
+        let texts = [
+            "同志们：",
+            "今天召开这个推进会，主要是看进度、找差距、压责任。",
+            "上半年，各乡镇按照年初部署，完成了农房改造四百余户，拆除违建一万多平方米，群众满意度明显提升。",
+            "但也要看到，工作中还存在一些不容忽视的问题。有的乡镇进度偏慢，与序时目标相比还有差距；一些村资金拨付不及时，不同程度存在等靠思想。",
+            "下一步，各乡镇要对照时间节点，倒排工期，确保年底前全面完成改造任务。",
+            "要加强资金监管，抓好质量安全，推动工作提速增效。",
+            "同志们，时间紧、任务重，让我们真抓实干，确保圆满完成全年任务！",
+        ];
+        let paras: Vec<Para> = texts.iter().map(|t| para(t)).collect();
+        let got: Vec<&str> = label(&paras).iter().map(|l| l.section.map_or("other", Section::name)).collect();
+        assert_eq!(got, ["opening", "opening", "review", "problems", "tasks", "tasks", "closing"]);
     }
 
     #[test]

@@ -180,7 +180,7 @@ fn own_fixtures() {
     for f in &refs {
         eprintln!("  {}", line(&f.prefix, &confusion(&[f], &gold, &Params::default(), false)));
     }
-    assert!(scores(&c).0 >= 0.95, "{}", line("own fixtures", &c));
+    assert!(scores(&c).0 >= 0.97, "{}", line("own fixtures", &c));
 }
 
 #[test]
@@ -206,7 +206,7 @@ fn seed_corpus_in_sample_and_held_out() {
         let brier = v.iter().map(|(c, ok)| (c - f64::from(u8::from(*ok))).powi(2)).sum::<f64>() / v.len().max(1) as f64;
         eprintln!("  temperature {tau}: Brier {brier:.4}; {}", calibration());
     }
-    assert!(scores(&c).0 >= 0.84, "in-sample accuracy fell: {}", line("in sample", &c));
+    assert!(scores(&c).0 >= 0.865, "in-sample accuracy fell: {}", line("in sample", &c));
     if std::env::var_os("LABEL_LOFO").is_none() {
         return;
     }
@@ -222,7 +222,7 @@ fn seed_corpus_in_sample_and_held_out() {
         }
     }
     eprintln!("{}", line("held out (leave one file out)", &held));
-    assert!(scores(&held).0 >= 0.84, "held-out accuracy fell: {}", line("held out", &held));
+    assert!(scores(&held).0 >= 0.865, "held-out accuracy fell: {}", line("held out", &held));
     let tuned = tune(&all, &gold, &base);
     eprintln!("{}  (tuned on all {:?})", line("in sample (tuned on all)", &confusion(&all, &gold, &tuned, false)), tuned.values());
 }

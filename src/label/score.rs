@@ -14,10 +14,10 @@ pub(super) fn late_call(t: &str, i: usize, n: usize) -> bool {
 /// Opens with a turn from what was done to what is lacking: 在肯定成绩的同时 …, 但也要清醒地看到 …
 /// (in its first two sentences).
 pub(super) fn pivot(t: &str) -> bool {
-    const TURNS: [&str; 21] = [
+    const TURNS: [&str; 23] = [
         "的同时，", "但也要", "但也存在", "但也应", "但我们也", "但必须", "但是也", "同时也要看到", "也要清醒", "也必须看到",
         "也要看到", "清醒地看到", "清醒认识", "清醒地认识", "也深知", "也应看到", "必须正视", "不容回避", "坦率地说",
-        "坦率地讲", "同时，我们也",
+        "坦率地讲", "同时，我们也", "还面临", "仍面临",
     ];
     const LACK: [&str; 11] = ["问题", "不足", "差距", "清醒", "短板", "困难", "薄弱", "矛盾", "不够", "不强", "滞后"];
     let head = t.match_indices(['。', '！', '？']).nth(1).map_or(t, |(k, _)| t.get(..k).unwrap_or(t));
@@ -34,6 +34,31 @@ pub(super) fn problem_list(t: &str) -> bool {
         && LACK.iter().any(|w| lead.contains(w))
         && !cues::REMEDY.iter().any(|v| lead.contains(v))
         && !lead.replace("主要", "").contains('要')
+}
+
+/// A list item headed by a shortcoming (一是责任意识淡薄。, 还有几个问题，值得研究：): a short
+/// first clause that names what is lacking and asks for nothing.
+pub(super) fn lack_item(t: &str) -> bool {
+    const ITEMS: [&str; 6] = ["一是", "二是", "三是", "四是", "五是", "还有"];
+    // 还有的人…, 还有一些单位…: one more of the people who fall short.
+    if ["还有的", "还有一些", "还有少数", "还有个别"].iter().any(|w| t.starts_with(w)) {
+        return true;
+    }
+    let Some(rest) = ITEMS.iter().find_map(|w| t.strip_prefix(w)) else { return false };
+    let head = rest.split(['。', '；', '：', '，']).next().unwrap_or("");
+    if head.chars().count() > 12 || head.contains('要') {
+        return false;
+    }
+    let mut c = [0.0; N];
+    cues::PARAGRAPH_CUES.score(head, 1.0, &mut c);
+    c[2] >= 1.5 && c.iter().enumerate().all(|(k, x)| k == 2 || *x <= c[2]) || (t.starts_with("还有") && head.contains("问题"))
+}
+
+/// A year framed by what it stands for (今年是……的关键之年, 明年，是……开局之年): the opening move
+/// of a passage on the situation, whatever tasks follow in the same paragraph.
+pub(super) fn year_frame(t: &str) -> bool {
+    let first = t.split(['。', '！', '？']).next().unwrap_or("");
+    ["今年", "明年", "当前", "这一年"].iter().any(|w| t.starts_with(w)) && first.contains("之年")
 }
 
 /// The shape of a complaint: sentences where some of the subjects fall short (一些…还, 有的…不,
@@ -82,8 +107,15 @@ pub(super) fn paragraph(t: &str, d: f64, i: usize, n: usize, block: usize, has_b
         e[k] += p.get(Params::VOTE) * votes[k] / ns;
     }
     e[2] += p.get(Params::SHAPE) * problem_shape(t);
-    if pivot(t) || problem_list(t) {
+    if pivot(t) || problem_list(t) || lack_item(t) {
         e[2] += p.get(Params::PIVOT);
+    }
+    if year_frame(t) {
+        e[3] += 1.5;
+    }
+    // A shortcoming named as an item's head speaks louder than the tasks around it.
+    if lack_item(t) {
+        e[2] += 1.0;
     }
     let r = if n > 1 { i as f64 / (n - 1) as f64 } else { 0.0 };
     e[1] += (p.get(Params::TENSE) * d).clamp(-2.0, 3.0);
@@ -199,6 +231,28 @@ mod tests {
             ("当前存在的问题主要有三个方面：一是统筹不够。", true),
             ("要着力解决以下问题：一是资金短缺。", false),
             ("今年的重点工作：一是抓项目，二是抓招商。", false),
+        ]);
+    }
+
+    #[test]
+    fn shortcoming_items() {
+        check(lack_item, &[
+            ("一是责任意识淡薄。少数干部不讲大局。", true),
+            ("二是作风飘浮，满足于一般号召。", true),
+            ("还有几个问题，值得我们研究：一是布局。", true),
+            ("还有的人上班时间忙私事，业务上一知半解。", true),
+            ("一是要强化服务意识。", false),
+            ("一是产业提质增效。全年新增规上企业。", false),
+        ]);
+    }
+
+    #[test]
+    fn framed_years() {
+        check(year_frame, &[
+            ("今年是全面落实规划的攻坚之年，也是检验作风的关键之年。要抓好项目。", true),
+            ("今年，是承上启下之年。", true),
+            ("今年要抓好三件事。全年目标是决胜之年的基础。", false),
+            ("去年是丰收之年。", false),
         ]);
     }
 
