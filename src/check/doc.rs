@@ -165,10 +165,14 @@ static DATE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 fn is_title(line: &Line) -> bool {
     let b = line.body();
     let n = b.chars().count();
-    if n == 0 || n > 70 || b.contains(['。', '；']) && !b.ends_with('。') {
+    // A sentence ends inside it: a paragraph (…整改情况要按时报告。), not a title.
+    let inner = b.strip_suffix('。').unwrap_or(b);
+    if n == 0 || n > 70 || inner.contains(['。', '；', '！', '？']) {
         return false;
     }
-    line.md == 1 || TITLE.as_ref().is_some_and(|r| r.is_match(b))
+    // 报告 as a verb (及时报告, 要报告) ends a sentence, not a title (工作报告, 上的报告).
+    let verb = inner.strip_suffix("报告").and_then(|h| h.chars().last()).is_some_and(|c| "时要即并应须先再上".contains(c));
+    line.md == 1 || !verb && TITLE.as_ref().is_some_and(|r| r.is_match(b))
 }
 
 /// The parts of a date line (年, 月, 日 as numbers), if `body` is one.

@@ -42,6 +42,13 @@ fn numbering() {
 }
 
 #[test]
+fn a_paragraph_ending_in_a_title_word_is_no_title() {
+    // …按时报告。 ends like 工作报告 but a sentence ends inside it: the speech goes on.
+    check("同志们：\n\n下面，我讲两点意见。\n\n## 一、甲\n\n查找问题是为了解决问题。整改情况要按时报告。\n\n## 二、乙\n", &[]);
+    check("同志们：\n\n下面，我讲两点意见。\n\n## 一、甲\n\n进展情况要及时报告。\n\n## 二、乙\n", &[]);
+}
+
+#[test]
 fn counts() {
     check("下面，我讲三点意见。\n一、甲\n二、乙\n三、丙", &[]);
     check("下面，我讲三点意见。\n一、甲\n二、乙", &[(1, "count-mismatch")]);
