@@ -6,6 +6,9 @@
 //! drafting  brief.yaml ─▶ brief ─▶ plan ─▶ compose ─▶ Draft ─▶ render ─▶ md / txt / json / docx
 //!                                  (layout,  (bank + seeded      (Tera templates; serde)
 //!                                  sections)  ChaCha picks)
+//! mining    files ─▶ corpus (decode, t2s, clean, split, dedup) ─▶ label ─▶ mine ─▶ bank folder
+//! analysis  files ─▶ corpus ─▶ label ─▶ analyze ─▶ outline / JSON
+//! audit     draft ─▶ check (parse, rules, gazetteer) ─▶ findings
 //! ```
 //!
 //! - `brief`   — serde types of the brief; loading (UTF-8/UTF-16/GB18030, 1 MB budget)
@@ -19,10 +22,13 @@
 //! - `check`   — `speechgen check`: the quality rules of SPEC §7 over any draft (gazetteer, numbering…)
 //! - `section`, `zh`, `script` — section names, Chinese text helpers, Traditional characters
 //! - `output`  — the atomic, no-overwrite file writer
+//! - `corpus`  — mining's reader: decoding, Traditional → Simplified, cleaning, speeches, copies
+//! - `label`   — paragraph → section and heading hierarchy (shared by mine, analyze and check)
+//! - `mine`, `analyze` — a bank learnt from a corpus; the outline of a speech
 //!
 //! # Invariants
 //!
-//! - Only the loaders (brief, bank, templates) and the binary touch the file system; every write
+//! - Only the loaders (brief, bank, templates, corpus) and the binary touch the file system; every write
 //!   goes through `output::write_atomic`, which refuses to overwrite without `force`.
 //! - Only `compose::pick` holds an RNG (ChaCha8 from the seed); templates and filters are pure, so
 //!   brief + seed + bank + templates fix the output byte for byte. No HashMap order reaches output.
