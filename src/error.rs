@@ -86,18 +86,18 @@ impl fmt::Display for Error {
 }
 
 /// What an I/O failure means for the writer, and what to do about it.
-fn io_words(e: &std::io::Error) -> (String, &'static str) {
+fn io_words(e: &std::io::Error) -> (&'static str, &'static str) {
     use std::io::ErrorKind as K;
     match e.kind() {
-        K::NotFound => ("no such file or folder".into(), "check the path (a relative path starts from the current folder)"),
-        K::PermissionDenied => ("permission denied".into(), "check that you may read (or write) this file and its folder"),
-        K::IsADirectory => ("this is a folder, not a file".into(), "give the path of a file"),
-        K::NotADirectory => ("a part of this path is a file, not a folder".into(), "check the path"),
-        K::AlreadyExists => ("the file exists".into(), "choose another name, or pass --force"),
-        K::StorageFull => ("the disk is full".into(), "free some space and run the command again; nothing was replaced"),
-        K::ReadOnlyFilesystem => ("the disk is read-only".into(), "write to another folder"),
-        K::InvalidData => ("the file is not valid text".into(), "save it as UTF-8 (or GB18030) text"),
-        _ => (format!("cannot read or write the file ({e})"), "check the path and the disk, then run the command again"),
+        K::NotFound => ("no such file or folder", "check the path (a relative path starts from the current folder)"),
+        K::PermissionDenied => ("permission denied", "check that you may read (or write) this file and its folder"),
+        K::IsADirectory => ("this is a folder, not a file", "give the path of a file"),
+        K::NotADirectory => ("a part of this path is a file, not a folder", "check the path"),
+        K::AlreadyExists => ("the file exists", "choose another name, or pass --force"),
+        K::StorageFull => ("the disk is full", "free some space and run the command again; nothing was replaced"),
+        K::ReadOnlyFilesystem => ("the disk is read-only", "write to another folder"),
+        K::InvalidData => ("the file is not valid text", "save it as UTF-8 (or GB18030) text"),
+        _ => ("cannot read or write the file", "check the path and the disk, then run the command again"),
     }
 }
 

@@ -150,26 +150,9 @@ pub const SPEECH: brief::Kind = brief::Kind {
 /// here, before any is analysed); bad bytes inside a text file are the cleaner's to count.
 pub fn analyze_files(paths: &[PathBuf]) -> Result<Vec<analyze::FileReport>> {
     for p in paths {
-        refuse_binary(p, SPEECH)?;
+        brief::refuse_binary(p, SPEECH)?;
     }
     analyze::analyze_paths(paths)
-}
-
-/// Refuses a folder or a binary file (NUL bytes in its first 64 KiB, no UTF-16 mark) by a look
-/// at its start; a folder given to `mine` is walked by mining itself.
-pub fn refuse_binary(path: &Path, kind: brief::Kind) -> Result<()> {
-    use std::io::Read;
-    if path.is_dir() {
-        return Err(Error::input(path, None, format!("this is a folder, not {}", kind.noun)).with_hint(kind.hint));
-    }
-    let mut head = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|f| f.take(65536).read_to_end(&mut head))
-        .map_err(|e| Error::io(path, e))?;
-    if corpus::looks_binary(&head) {
-        return Err(Error::input(path, None, format!("this is a binary file, not {}", kind.noun)).with_hint(kind.hint));
-    }
-    Ok(())
 }
 
 /// Rewrites one section of the writer's Markdown draft `old` (named `file` in messages) for the

@@ -32,8 +32,13 @@ fn main() -> ExitCode {
     match run(cli.command) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            // One message: the error's Display already says what the cause means.
+            // One message, and under it what the system said, if anything.
             eprintln!("speechgen: {e}");
+            let mut src = std::error::Error::source(&e);
+            while let Some(s) = src {
+                eprintln!("  caused by: {s}");
+                src = s.source();
+            }
             ExitCode::from(2)
         }
     }
@@ -67,7 +72,7 @@ fn mine(a: MineArgs) -> Result<u8> {
     use std::io::IsTerminal;
     let progress = std::io::stderr().is_terminal();
     for p in a.paths.iter().filter(|p| p.is_file()) {
-        speechgen::refuse_binary(p, speechgen::SPEECH)?;
+        speechgen::brief::refuse_binary(p, speechgen::SPEECH)?;
     }
     let summary = speechgen::mine::mine(&a.paths, &a.output, progress)?;
     eprint!("{summary}");
@@ -152,8 +157,9 @@ fn regen(a: RegenArgs) -> Result<u8> {
         Error::usage(format!("unknown section `{}`", a.section))
             .with_hint("opening review problems situation tasks guarantee closing, or 开场 成绩回顾 问题不足 认识形势 下步任务 保障落实 结尾号召")
     })?;
-    let old = speechgen::brief::read_text(&a.draft, speechgen::DRAFT)?;
-    let bytes = std::fs::read(&a.draft).map_err(|e| Error::io(&a.draft, e))?;
+    // Read once: the bytes go to the backup as they are, the text to the splice.
+    let bytes = speechgen::brief::read_bytes(&a.draft, speechgen::DRAFT)?;
+    let old = speechgen::brief::decode_strict(&bytes, &a.draft, speechgen::DRAFT)?;
     let loaded = Loaded::new(&a.brief, &a.sources)?;
     let (seed, fresh) = seed_or_fresh(a.seed);
     let req = loaded.request(seed, a.sources.length, Format::Md);

@@ -136,7 +136,6 @@ impl Bank {
         tag_mask(&self.tags, tags)
     }
 
-    /// How many of the (sorted) bigram hashes `of` entry `i` contains.
     /// True when entry `i` speaks of several items (这些, 有的…, 逐项 …).
     pub fn is_plural(&self, i: usize) -> bool {
         self.plural.get(i).copied().unwrap_or(false)
@@ -152,6 +151,7 @@ impl Bank {
         self.chained.get(i).copied().unwrap_or(false)
     }
 
+    /// How many of the (sorted) bigram hashes `of` entry `i` contains.
     pub fn shared_bigrams(&self, i: usize, of: &[u64]) -> usize {
         let mine = self.bigrams.get(i).map(Vec::as_slice).unwrap_or(&[]);
         of.iter().filter(|h| mine.binary_search(h).is_ok()).count()

@@ -36,34 +36,58 @@ pub struct Kind {
     pub hint: &'static str,
 }
 
-/// Reads a text file strictly: a folder, a binary file, or bytes that are not text in any of the
-/// encodings we read are refused with the path (and the line, for bad bytes) and a hint.
-pub fn read_text(path: &Path, kind: Kind) -> Result<String> {
+/// A binary file, not text: NUL bytes in its first 64 KiB and no UTF-16 byte-order mark.
+pub fn looks_binary(bytes: &[u8]) -> bool {
+    let head = bytes.get(..65536).unwrap_or(bytes);
+    let utf16 = head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF");
+    !utf16 && head.contains(&0)
+}
+
+/// Opens a text file and reads its first 64 KiB, refusing a folder or a binary file: the start
+/// tells at once (also for an endless device such as /dev/zero).
+fn open_text(path: &Path, kind: Kind) -> Result<(std::fs::File, Vec<u8>)> {
+    use std::io::Read;
     if path.is_dir() {
         return Err(Error::input(path, None, format!("this is a folder, not {}", kind.noun)).with_hint(kind.hint));
     }
-    use std::io::Read;
     let mut file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-    // The first 64 KiB tell a binary file at once (also an endless device such as /dev/zero).
-    let mut bytes = Vec::new();
-    (&mut file).take(65536).read_to_end(&mut bytes).map_err(|e| Error::io(path, e))?;
-    let utf16 = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
-    if !utf16 && bytes.contains(&0) {
+    let mut head = Vec::new();
+    (&mut file).take(65536).read_to_end(&mut head).map_err(|e| Error::io(path, e))?;
+    if looks_binary(&head) {
         return Err(Error::input(path, None, format!("this is a binary file, not {}", kind.noun)).with_hint(kind.hint));
     }
+    Ok((file, head))
+}
+
+/// Refuses a folder or a binary file by a look at its start, before a command reads it whole.
+pub fn refuse_binary(path: &Path, kind: Kind) -> Result<()> {
+    open_text(path, kind).map(|_| ())
+}
+
+/// The bytes of a text file: a folder, a binary file or one over `MAX_TEXT_BYTES` is refused.
+pub fn read_bytes(path: &Path, kind: Kind) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let (file, mut bytes) = open_text(path, kind)?;
     file.take(MAX_TEXT_BYTES as u64).read_to_end(&mut bytes).map_err(|e| Error::io(path, e))?;
     if bytes.len() > MAX_TEXT_BYTES {
         return Err(Error::input(path, None, format!("the file is larger than {} MB; this is not {}", MAX_TEXT_BYTES >> 20, kind.noun))
             .with_hint("check that this is the right file"));
     }
-    decode_strict(&bytes, path, kind)
+    Ok(bytes)
+}
+
+/// Reads a text file strictly: a folder, a binary file, or bytes that are not text in any of the
+/// encodings we read are refused with the path (and the line, for bad bytes) and a hint.
+pub fn read_text(path: &Path, kind: Kind) -> Result<String> {
+    decode_strict(&read_bytes(path, kind)?, path, kind)
 }
 
 /// Drafts, bank files and templates larger than this are refused (a long speech is 100 KB).
 pub const MAX_TEXT_BYTES: usize = 64 << 20;
 
-/// Decodes UTF-8 (BOM optional), UTF-16 with BOM or GB18030, refusing what is none of them:
-/// unlike `decode_text`, a damaged file is an error, not text with U+FFFD in it.
+/// Decodes UTF-8 (BOM optional), UTF-16 with BOM or GB18030, refusing what is none of them: a
+/// damaged file is an error, not text with U+FFFD in it (mining, which must not stop, replaces
+/// and counts instead: `corpus::decode`).
 pub fn decode_strict(bytes: &[u8], path: &Path, kind: Kind) -> Result<String> {
     if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
         let body = bytes.get(bom_len..).unwrap_or(&[]);
@@ -106,25 +130,6 @@ const BRIEF: Kind = Kind {
 fn too_large(path: &Path, len: usize) -> Error {
     Error::input(path, None, format!("the brief is {len} bytes; a brief may be at most 1 MB"))
         .with_hint("a brief holds the facts of one meeting; check that this is the right file")
-}
-
-/// Decodes bytes as UTF-8 (BOM optional), UTF-16 (with BOM) or GB18030. Returns None for data that
-/// is plainly binary (NUL bytes outside UTF-16).
-pub fn decode_text(bytes: &[u8]) -> Option<String> {
-    if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
-        let (text, _) = enc.decode_without_bom_handling(bytes.get(bom_len..).unwrap_or(&[]));
-        return Some(text.into_owned());
-    }
-    if bytes.contains(&0) {
-        return None;
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Some(s.to_owned()),
-        Err(_) => {
-            let (text, _, _) = encoding_rs::GB18030.decode(bytes);
-            Some(text.into_owned())
-        }
-    }
 }
 
 /// Parses the bytes of a brief; `path` names it in errors.

@@ -6,5 +6,5 @@
 mod load;
 mod types;
 
-pub use load::{decode_strict, decode_text, load_brief, parse_brief, read_text, Kind, MAX_BRIEF_BYTES};
+pub use load::{decode_strict, load_brief, looks_binary, parse_brief, read_bytes, read_text, refuse_binary, Kind, MAX_BRIEF_BYTES};
 pub use types::*;

@@ -137,16 +137,10 @@ impl<'a> Picker<'a> {
             }
         }
         // The meeting's own field and the task's are preferred; the brief's extra tags are allowed
-        // but not pushed, so 招商 lines do not crowd a park meeting's every task.
-        // In a task, only the task's own field is pushed; elsewhere the meeting's own field.
-        let pushed = if !hint.avoid.is_empty() {
-            self.primary | hint.topics
-        } else if hint.near.is_empty() || hint.topics == 0 {
-            // Outside the tasks, and in a task whose title names no field, the meeting's own.
-            self.primary
-        } else {
-            hint.topics
-        };
+        // but not pushed, so 招商 lines do not crowd a park meeting's every task. In a task whose
+        // title names a field, only that field is pushed; elsewhere the meeting's own (and the
+        // hint's, for a heading clause).
+        let pushed = if hint.near.is_empty() || hint.topics == 0 { self.primary | hint.topics } else { hint.topics };
         if e.topic_mask & pushed != 0 {
             w *= 6;
         }

@@ -200,9 +200,8 @@ impl Ctx<'_, '_, '_> {
             let title = task.title();
             // A title in the meeting's own field (纪检监察干部队伍 at a 廉政 meeting) brings in no
             // other field its words happen to name (干部队伍 → 党建).
-            let inferred = self.bank.topic_mask(&self.bank.topics().infer([title]));
-            let meeting = self.bank.topic_mask(&self.plan.topics);
-            let own = if inferred & meeting != 0 { inferred & meeting } else { inferred };
+            let (named, meeting_own) = self.title_topics(title);
+            let own = if meeting_own != 0 { meeting_own } else { named };
             parts.push(Part::Para(vec![Piece::Slot(self.sk.slot_about(s, "point", (min, 3), title, &titles, own))]));
             let facts = points.iter().enumerate().map(|(j, p)| fact(p, format!("tasks[{i}].points[{j}]"))).collect();
             let mut body = chain(facts);
@@ -225,6 +224,12 @@ impl Ctx<'_, '_, '_> {
         Ok(())
     }
 
+    /// The fields a task title names (topic mask), and those of them the meeting is about.
+    fn title_topics(&self, title: &str) -> (u64, u64) {
+        let named = self.bank.topic_mask(&self.bank.topics().infer([title]));
+        (named, named & self.bank.topic_mask(&self.plan.topics))
+    }
+
     /// Clauses that complete the task headings (突出项目建设，为高质量发展夯实支撑): for every
     /// task or for none, so the headings stay parallel; only when every title is a short phrase
     /// of its own, and never with a word of the title. Empty when the draft keeps bare titles.
@@ -241,7 +246,7 @@ impl Ctx<'_, '_, '_> {
         for t in titles {
             // The meeting's own fields only (a title's keywords can mislead: 党员教育 is not 教育),
             // the title's own among them preferred.
-            let own = self.bank.topic_mask(&self.bank.topics().infer([*t])) & self.bank.topic_mask(&self.plan.topics);
+            let (_, own) = self.title_topics(t);
             let hint = super::pick::Affinity { avoid: zh::bigram_hashes(t), topics: own, ..Default::default() };
             match self.picker.pick_near(Section::Tasks, "clause", Require::Any, &hint)? {
                 Some(c) => out.push(c),

@@ -194,16 +194,10 @@ fn plain_body(t: &str) -> bool {
     kind_of(t) == Kind::Body && heading::marker(t).is_none() && !is_salutation(t)
 }
 
-/// Builds the paragraphs of a file from its lines (1-based numbers); returns them with every
-/// non-empty line (cleaned) and the number of debris lines.
-pub fn paragraphs(raw_lines: &[&str]) -> (Vec<Para>, Vec<Line>, usize) {
-    let numbered: Vec<(usize, &str)> = raw_lines.iter().enumerate().map(|(i, l)| (i + 1, *l)).collect();
-    paragraphs_numbered(&numbered, true)
-}
-
-/// `paragraphs` over lines that carry their own numbers (the pieces of a split overlong line share
-/// one); without `keep_lines` the cleaned lines are not collected.
-pub fn paragraphs_numbered(raw_lines: &[(usize, &str)], keep_lines: bool) -> (Vec<Para>, Vec<Line>, usize) {
+/// Builds the paragraphs of a file from its lines, each with its 1-based number (the pieces of a
+/// split overlong line share one); returns them with every non-empty line, cleaned (unless
+/// `keep_lines` is false), and the number of debris lines.
+pub fn paragraphs(raw_lines: &[(usize, &str)], keep_lines: bool) -> (Vec<Para>, Vec<Line>, usize) {
     let mut paras: Vec<Para> = Vec::new();
     let mut lines: Vec<Line> = Vec::new();
     let mut debris = 0;
@@ -370,7 +364,8 @@ mod tests {
     fn joins_broken_lines() {
         let lines = ["同志们：", "", "今天我们召开全县工作会议，主要任务是总结", "去年的工作，部署今年的任务。", "",
             "一、统一思想，充分认识建设工作", "的重大意义", "", "这是一个很长的段落，说明这项工作的重要意义和紧迫性。", "总结。", "谢谢大家！"];
-        let (paras, lines_out, debris) = paragraphs(&lines);
+        let numbered: Vec<(usize, &str)> = lines.iter().enumerate().map(|(i, l)| (i + 1, *l)).collect();
+        let (paras, lines_out, debris) = paragraphs(&numbered, true);
         let texts: Vec<&str> = paras.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(texts, ["同志们：", "今天我们召开全县工作会议，主要任务是总结去年的工作，部署今年的任务。",
             "一、统一思想，充分认识建设工作的重大意义", "这是一个很长的段落，说明这项工作的重要意义和紧迫性。总结。", "谢谢大家！"]);

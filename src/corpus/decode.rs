@@ -71,13 +71,6 @@ fn utf8_lossy(bytes: &[u8]) -> (String, usize) {
     (out, replaced)
 }
 
-/// A binary file, not text: NUL bytes in its first 64 KiB and no UTF-16 byte-order mark.
-pub fn looks_binary(bytes: &[u8]) -> bool {
-    let head = bytes.get(..65536).unwrap_or(bytes);
-    let utf16 = head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF");
-    !utf16 && head.contains(&0)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,7 +4,6 @@
 pub mod clean;
 mod convert;
 mod decode;
-pub use decode::looks_binary;
 pub mod dedup;
 pub mod split;
 
@@ -92,10 +91,10 @@ pub fn read_owned(name: &str, bytes: Vec<u8>, keep_lines: bool) -> Document {
     let converted = is_traditional_text(&d.text);
     let text = if converted { to_simplified(&d.text) } else { d.text };
     let (raw, long_lines) = capped_lines(&text);
-    let (mut paras, lines, debris) = clean::paragraphs_numbered(&raw, keep_lines);
+    let (mut paras, lines, debris) = clean::paragraphs(&raw, keep_lines);
     drop(raw);
     drop(text);
-    let (speeches, long_speeches) = split::split_capped(&mut paras);
+    let (speeches, long_speeches) = split::split(&mut paras);
     Document { name: name.to_owned(), encoding, replaced, converted, debris, long_lines, long_speeches, paras, lines, speeches }
 }
 

@@ -60,13 +60,9 @@ pub struct Span {
 /// work (labels, fingerprint, candidates) stays bounded. Real speeches are under 100 KB.
 pub const MAX_SPEECH: usize = 1 << 20;
 
-/// Splits paragraphs into speeches; reclassifies the speaker lines of headers as `Meta`.
-pub fn split(paras: &mut [Para]) -> Vec<Span> {
-    split_capped(paras).0
-}
-
-/// `split`, and how many speeches over `MAX_SPEECH` were cut.
-pub fn split_capped(paras: &mut [Para]) -> (Vec<Span>, usize) {
+/// Splits paragraphs into speeches (and says how many over `MAX_SPEECH` were cut into parts);
+/// reclassifies the speaker lines of headers as `Meta`.
+pub fn split(paras: &mut [Para]) -> (Vec<Span>, usize) {
     let mut starts: Vec<usize> = Vec::new();
     let mut body_since = 0usize; // body paragraphs since the current speech started
     let mut content_since = 0usize; // of them, not salutations

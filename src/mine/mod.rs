@@ -278,7 +278,7 @@ fn harvest_files(files: &[PathBuf], paths: &[PathBuf], dir: &Path, progress: boo
                 let bytes = std::fs::read(f).map_err(|e| Error::io(f, e))?;
                 let size = bytes.len() as u64;
                 // A binary file in a corpus folder (an image, a .txt that is not text) is skipped.
-                let h = (!corpus::looks_binary(&bytes)).then(|| harvest(&display_name(f, paths), bytes, &topics));
+                let h = (!crate::brief::looks_binary(&bytes)).then(|| harvest(&display_name(f, paths), bytes, &topics));
                 if let Some(b) = &bar {
                     b.inc(size);
                 }

@@ -56,7 +56,7 @@ fn arbitrary_bytes_never_panic() {
                 let _ = speechgen::draft(&req);
             }
             // A draft for check, as the binary reads it.
-            let text = speechgen::brief::decode_text(&b).unwrap_or_else(|| String::from_utf8_lossy(&b).into_owned());
+            let text = speechgen::brief::decode_strict(&b, Path::new("d.md"), speechgen::DRAFT).unwrap_or_else(|_| String::from_utf8_lossy(&b).into_owned());
             let opts = speechgen::check::Options { brief: None, topics: Some(bank.topics()), allow: vec![], length: None };
             let _ = speechgen::check::check(&text, &opts);
             // A file for analyze (decode, clean, split, label).
