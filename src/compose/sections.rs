@@ -58,13 +58,16 @@ impl Ctx<'_, '_, '_> {
         let s = Section::Review;
         let mut parts = Vec::new();
         self.heading(s, &mut parts)?;
-        let mut lead = vec![Piece::Fixed(self.picker.must(s, "lead", Require::Any)?)];
+        let first = self.picker.must(s, "lead", Require::Any)?;
+        // A lead that opens 总体来看… has summed up already: the judgement follows without 总的看.
+        let summed = first.text.starts_with('总');
+        let mut lead = vec![Piece::Fixed(first)];
         let folded = self.plan.layout == Layout::TasksFirst;
         if let Some(review) = &self.brief.review {
             if let Some(summary) = &review.summary {
                 // The brief's overall judgement follows the lead as its conclusion.
                 let mut f = fact(summary, "review.summary".into());
-                if !f.text.starts_with("总") {
+                if !f.text.starts_with('总') && !summed {
                     f.text = format!("总的看，{}", f.text);
                 }
                 self.picker.note_opening(&f.text);
