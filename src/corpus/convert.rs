@@ -24,6 +24,23 @@ pub const REVERSALS: &[(&str, &str)] = &[
     ("乾部", "干部"),
 ];
 
+/// Words in which 著 stays 著 (著名, 显著 …). Everywhere else a Traditional text's 著 is the
+/// particle or verb that Simplified writes 着 (凝聚著 → 凝聚着, 著力 → 着力); `t2s` keeps it as 著.
+const ZHU_WORDS: &[&str] = &[
+    "著名", "著作", "著称", "著述", "著者", "著录", "著书", "显著", "卓著", "昭著", "土著", "名著", "巨著", "原著",
+    "论著", "专著", "编著", "译著", "合著", "遗著", "拙著", "新著", "大著",
+];
+
+/// 著 read as 着, and the longer strings that beat a word of `ZHU_WORDS` (体现著作风 is 着 + 作风).
+const ZHU_ZHE: &[(&str, &str)] = &[("著作风", "着作风"), ("著", "着")];
+
+static ZHU: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(ZHU_WORDS.iter().copied().chain(ZHU_ZHE.iter().map(|p| p.0)))
+        .ok()
+});
+
 static T2S: LazyLock<Option<OpenCC>> = LazyLock::new(|| OpenCC::from_config(BuiltinConfig::T2s).ok());
 
 static REVERSE: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
@@ -54,9 +71,13 @@ pub fn to_simplified(text: &str) -> String {
         Some(cc) => cc.convert(text),
         None => text.chars().map(|c| crate::script::simplified(c).unwrap_or(c)).collect(),
     };
-    match REVERSE.as_ref() {
+    let reversed = match REVERSE.as_ref() {
         Some(ac) => ac.replace_all(&converted, &REVERSALS.iter().map(|p| p.1).collect::<Vec<_>>()),
         None => converted,
+    };
+    match ZHU.as_ref() {
+        Some(ac) => ac.replace_all(&reversed, &ZHU_WORDS.iter().copied().chain(ZHU_ZHE.iter().map(|p| p.1)).collect::<Vec<_>>()),
+        None => reversed,
     }
 }
 
@@ -74,6 +95,12 @@ mod tests {
     fn must_not_over_convert() {
         let got = to_simplified("核心競爭力 建立健全 指標 智慧城市 羅埠鎮 通過 優化 質量 水平");
         assert_eq!(got, "核心竞争力 建立健全 指标 智慧城市 罗埠镇 通过 优化 质量 水平");
+    }
+
+    #[test]
+    fn zhu_becomes_zhe_outside_its_own_words() {
+        let got = to_simplified("凝聚著心血，著力引進項目，著名企業，成效顯著，代表著形象，體現著作風");
+        assert_eq!(got, "凝聚着心血，着力引进项目，著名企业，成效显著，代表着形象，体现着作风");
     }
 
     #[test]

@@ -23,7 +23,7 @@ const FORMULAS: &[&str] = &[
     "两个责任", "三重一大", "四下基层", "五大发展理念", "新发展理念", "两个一百年", "千方百计", "千家万户", "万众一心",
     "三令五申", "七上八下", "四面八方", "千头万绪", "一年之计在于春", "千里之行", "九牛一毛", "三心二意", "四风",
     "十年树木，百年树人", "百年大计", "千秋万代", "万无一失", "千载难逢", "五湖四海", "三番五次", "七嘴八舌",
-    "习近平新时代中国特色社会主义思想", "党中央", "中央", "全国", "全省", "中国", "长治久安", "朝阳产业",
+    "习近平新时代中国特色社会主义思想", "一把手", "一府两院", "三同时", "一网通办", "一带一路", "三农", "两不愁三保障", "一件事一次办", "一老一小", "两新一重", "一报告两评议", "精、气、神", "党中央", "中央", "全国", "全省", "中国", "长治久安", "朝阳产业",
 ];
 
 static NUMERAL_COUNT: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -34,6 +34,13 @@ static ENUMERATION: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 static ARTEFACT: LazyLock<Option<Regex>> = LazyLock::new(|| {
     re(r"“”|‘’|《》|（）|【|】|党的[、和及以]|同志为的|为的[党领]|下降%|的的|、、|，，|。。|“、|、”|[，、]$|^[，、。：；）》”]|……|…|[×＊*_＿]|某某|[a-zA-Z0-9０-９]|\{\{[^}]*$")
+});
+/// A sentence tied to its moment (前不久, 正在进行的暑期补课) or to one place's own items: a quoted
+/// slogan or rule that opens with a numeral (“五严”规定, “四化两型”; the national ones are in
+/// FORMULAS and scrubbed first), a quoted list of one-character place names (“金、衢、丽”三地), a
+/// school's or a project's own phase (海中二期).
+static MOMENT: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    re(r"前不久|不久前|日前|近日|前些天|前几天|上个月|上周|昨天|前天|今天上午|今天下午|刚刚结束|正在进行的|暑期|寒假|“[一二三四五六七八九十两][^”]{0,6}”|“\p{Han}(、\p{Han})+”|\p{Han}中(扩|[一二三]期|新校|分校)|[一二三四五六七八九十两]期(工程|扩建|项目|建设)")
 });
 static PERSON: LazyLock<Option<Regex>> = LazyLock::new(|| {
     re(r"(\p{Han})(同志|书记|市长|县长|区长|镇长|乡长|主任|部长|局长|院长|厅长|省长|主席|总理|秘书长|委员长|组长|处长|科长|校长|行长|总经理|董事长)")
@@ -61,6 +68,12 @@ pub fn reject(text: &str) -> Option<&'static str> {
     let scrubbed = scrub(&FORMULA, &plain);
     if hit(&ARTEFACT, &scrubbed) {
         return Some("placeholder, number or deletion");
+    }
+    if plain.matches('“').count() != plain.matches('”').count() {
+        return Some("unbalanced quotes");
+    }
+    if hit(&MOMENT, &scrubbed) {
+        return Some("moment or local item");
     }
     if plain.chars().any(crate::script::is_traditional) {
         return Some("traditional");
@@ -196,7 +209,9 @@ mod tests {
     fn rejects_leaks() {
         for s in ["全县完成投资23亿元。", "新建三个园区。", "刚才，王县长作了很好的讲话。", "嘉荫县的经验值得学习。", "今年是“”收官之年。",
             "坚持党的、十八届三中全会精神。", "一是加强领导，二是压实责任。", "我们一是要把好入口关。", "我局高度重视这项工作。", "发展XX产业。", "朝阳镇的做法很好。",
-            "下面，我讲三点意见。", "認真落實。", "要深入学习习近平总书记重要讲话精神。"] {
+            "下面，我讲三点意见。", "認真落實。", "要深入学习习近平总书记重要讲话精神。",
+            "前不久，上级在我省“金、衢、丽”开展试点。", "要严格执行“五严”规定。", "启动海中二期扩建工程。", "避免“硬着陆”、争取软着陆”的局面。",
+            "当前正在进行的暑期补课要规范。"] {
             assert!(reject(s).is_some(), "{s}");
         }
         for s in ["{{ locality.all }}上下要统一思想，提高认识。", "各级领导干部要以身作则，当好表率。", "同志们，让我们团结一心，真抓实干！",
