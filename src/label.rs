@@ -126,7 +126,7 @@ impl Default for Params {
 pub fn label_with(paras: &[Para], p: &Params) -> Vec<Label> {
     let body: Vec<usize> = (0..paras.len()).filter(|&i| paras.get(i).is_some_and(|p| p.kind == Kind::Body)).collect();
     let texts: Vec<&str> = body.iter().filter_map(|&i| paras.get(i)).map(|p| p.text.as_str()).collect();
-    let marks: Vec<Option<(u8, usize, usize)>> = texts.iter().map(|t| heading::marker(t)).collect();
+    let marks: Vec<Option<(u8, usize, usize)>> = texts.iter().map(|t| mark_of(t)).collect();
     let top = top_level(&marks);
     let sub = top.and_then(|t| (t + 1..=3).find(|l| marks.iter().filter(|m| m.is_some_and(|m| m.0 == *l)).count() >= 2));
     // Blocks under each top-level heading, their heading cues, and the heading line in effect.
@@ -153,11 +153,11 @@ pub fn label_with(paras: &[Para], p: &Params) -> Vec<Label> {
             if opens {
                 cur_top_cues = heading_scores(heading::heading_words(t, len));
                 block_cues.push(cur_top_cues);
-                cur_top = heading::heading_line(t);
+                cur_top = heading::heading_line(t).or_else(|| Some((*t).to_owned()));
                 cur_sub = None;
                 cur_sub_cues = [0.0; N];
             } else if Some(lvl) == sub || Some(lvl) == top {
-                cur_sub = heading::heading_line(t);
+                cur_sub = heading::heading_line(t).or_else(|| Some((*t).to_owned()));
                 cur_sub_cues = heading_scores(heading::heading_words(t, len));
                 if Some(lvl) == top {
                     cur_top_cues = cur_sub_cues;
@@ -241,6 +241,22 @@ pub fn label_with(paras: &[Para], p: &Params) -> Vec<Label> {
 }
 
 /// The level used for blocks: the highest level that numbers at least two paragraphs.
+/// A heading line without a number (过去五年的工作回顾, 存在的主要问题, 2026年重点工作): short, with
+/// no closing punctuation, and words that clearly name one section. Read as a level-1 heading.
+pub fn bare_heading(t: &str) -> bool {
+    let n = t.chars().count();
+    (4..=24).contains(&n)
+        && !t.ends_with(['。', '！', '？', '；', '：', '，', '、', ':', ';', ',', '!', '?'])
+        && heading::marker(t).is_none()
+        && !crate::corpus::split::is_salutation(t)
+        && dominant(&heading_scores(t)).is_some()
+}
+
+/// A paragraph's heading marker, or a bare heading's (level 1, no number, no marker).
+fn mark_of(t: &str) -> Option<(u8, usize, usize)> {
+    heading::marker(t).or_else(|| bare_heading(t).then_some((1, 0, 0)))
+}
+
 fn top_level(marks: &[Option<(u8, usize, usize)>]) -> Option<u8> {
     (1..=3).find(|l| marks.iter().filter(|m| m.is_some_and(|m| m.0 == *l)).count() >= 2)
 }
@@ -264,6 +280,11 @@ fn heading_scores(words: &str) -> [f64; N] {
         };
         let mut c = [0.0; N];
         cues::HEADING_CUES.score(clause, w, &mut c);
+        // An outcome (综合实力稳步提升) reports; it asks for nothing.
+        if score::result_clause(clause) {
+            c[1] += 3.0 * w;
+            c[4] *= 0.3;
+        }
         // A problem as the object of a remedy (着力解决……突出问题, 抓隐患整改) is a task.
         if cues::REMEDY.iter().any(|v| clause.contains(v)) {
             c[4] += c[2];

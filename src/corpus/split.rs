@@ -18,7 +18,7 @@ static SALUTATION: LazyLock<Option<Regex>> = LazyLock::new(|| {
     re(r"^(尊敬的)?[^。！？：]{0,30}(同志们|志们|代表|委员|领导|同仁|朋友们|来宾|同事们|先生们|老师们)[：:]。?$")
 });
 static DATE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    re(r"^[（(]?([\d〇零○一二三四五六七八九]{2,4}年)?[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日[^，。]{0,4}[）)]?。?$|^[（(]?[\d〇零○一二三四五六七八九]{4}年[\d一二三四五六七八九十]{1,3}月[）)]?$|^(作者|主讲|讲话人|发言人)[:：]|^——")
+    re(r"^[（(]?([\d〇零○一二三四五六七八九]{2,4}年)?[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日[^，。]{0,4}[）)]?。?$|^[（(]?[\d〇零○一二三四五六七八九]{4}年[\d一二三四五六七八九十]{1,3}月[）)]?$|^(作者|主讲|讲话人|发言人)[:：]|^[（(](征求意见稿|讨论稿|送审稿|草案|初稿)[）)]$|^(——|──)\s*(在|[\dxX〇一二三四五六七八九]{2,4}年|.{0,40}(讲话|发言|致辞|报告)$)")
 });
 static CLOSING: LazyLock<Option<Regex>> = LazyLock::new(|| re(r"谢谢|再见|^祝|^预祝|^同志们|^最后|讲这些|讲话完了|到此|^以上"));
 static ESSAY: LazyLock<Option<Regex>> = LazyLock::new(|| re(r"我认为|作为一名|作为.{1,12}的一员|我行|我觉得|笔者"));
@@ -148,8 +148,11 @@ fn header(paras: &mut [Para], sp: &mut Span) {
             }
             Kind::Debris | Kind::Meta => {}
             Kind::Body => {
-                let short = p.text.chars().count() <= 24 && !ends_closed(&p.text) && !p.text.contains('，');
-                if seen_title && short && !is_salutation(&p.text) && super::heading_marker(&p.text).is_none() {
+                // Short unpunctuated lines before the body are the header: after a title line
+                // (speaker, author), or on their own (政 府 工 作 报 告, a date and place line, 镇长 某某).
+                let len = p.text.chars().count();
+                let short = len <= if seen_title { 24 } else { 40 } && !ends_closed(&p.text) && !p.text.contains('，');
+                if short && !is_salutation(&p.text) && super::heading_marker(&p.text).is_none() {
                     p.kind = Kind::Meta;
                     continue;
                 }
@@ -197,6 +200,8 @@ mod tests {
         assert!(!is_salutation("主要有以下几点："));
         assert!(is_meta("（2024年2月18日）"));
         assert!(is_meta("二〇二四年二月十八日"));
+        assert!(is_meta("——在全县经济工作会议上的讲话"));
+        assert!(!is_meta("——农业经济稳步提升"));
         assert_eq!(clean_title("第一篇：在县委全会上的讲话范文"), "在县委全会上的讲话");
     }
 }

@@ -151,10 +151,14 @@ fn seed_files(dir: &Path) -> Vec<File> {
         .collect()
 }
 
-/// Our own labelled speeches (tests/fixtures/label): `NAME.txt` with `NAME.labels`.
+/// Our own labelled speeches (tests/fixtures/label and its `hard/`, written without looking at
+/// the labeller's output): `NAME.txt` with `NAME.labels`.
 fn own_files() -> (Vec<File>, Gold) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/label");
-    let mut names: Vec<PathBuf> = std::fs::read_dir(&dir).map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect()).unwrap_or_default();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/label");
+    let mut names: Vec<PathBuf> = [root.clone(), root.join("hard")]
+        .iter()
+        .flat_map(|dir| std::fs::read_dir(dir).map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect::<Vec<_>>()).unwrap_or_default())
+        .collect();
     names.retain(|p| p.extension().is_some_and(|e| e == "txt"));
     names.sort();
     let (mut files, mut gold) = (Vec::new(), Gold::new());
@@ -174,13 +178,13 @@ fn own_files() -> (Vec<File>, Gold) {
 fn own_fixtures() {
     let (files, gold) = own_files();
     let refs: Vec<&File> = files.iter().collect();
-    assert!(files.len() >= 3, "fixtures in tests/fixtures/label");
+    assert!(files.len() >= 11, "fixtures in tests/fixtures/label and label/hard");
     let c = confusion(&refs, &gold, &Params::default(), std::env::var_os("LABEL_DUMP").is_some());
     eprintln!("{}", line("own fixtures", &c));
     for f in &refs {
         eprintln!("  {}", line(&f.prefix, &confusion(&[f], &gold, &Params::default(), false)));
     }
-    assert!(scores(&c).0 >= 0.97, "{}", line("own fixtures", &c));
+    assert!(scores(&c).0 >= 0.95, "{}", line("own fixtures", &c));
 }
 
 #[test]

@@ -54,6 +54,27 @@ pub(super) fn lack_item(t: &str) -> bool {
     c[2] >= 1.5 && c.iter().enumerate().all(|(k, x)| k == 2 || *x <= c[2]) || (t.starts_with("还有") && head.contains("问题"))
 }
 
+/// A clause that states an outcome, subject first and verb last (结构调整步伐加快, 综合实力稳步
+///提升, 自身建设不断加强): a review's heading, where a task's puts the verb first (加快推进…,
+/// 着力提升…) or aims at something new (实现新突破).
+pub(super) fn result_clause(clause: &str) -> bool {
+    const END: [&str; 24] = [
+        "提升", "增强", "加强", "改善", "增长", "扩大", "优化", "提高", "加快", "巩固", "壮大", "完善", "深化", "好转",
+        "上升", "攀升", "见效", "显现", "凸显", "彰显", "夯实", "提速", "向好", "突破",
+    ];
+    const START: [&str; 40] = [
+        "加快", "推进", "推动", "提升", "着力", "强化", "突出", "坚持", "深化", "全力", "大力", "扎实", "持续", "做好",
+        "抓", "加强", "完善", "优化", "促进", "实施", "打造", "培育", "聚焦", "围绕", "切实", "全面", "坚决", "努力",
+        "进一步", "不断", "积极", "以", "在", "让", "把", "确保", "力争", "统筹", "构建", "健全",
+    ];
+    let c = clause.trim_end_matches(['。', '！', '；']);
+    let n = c.chars().count();
+    (4..=16).contains(&n)
+        && END.iter().any(|v| c.ends_with(v) && !c.trim_end_matches(v).ends_with('新'))
+        && !START.iter().any(|v| c.starts_with(v))
+        && !c.contains('要')
+}
+
 /// A year framed by what it stands for (今年是……的关键之年, 明年，是……开局之年): the opening move
 /// of a passage on the situation, whatever tasks follow in the same paragraph.
 pub(super) fn year_frame(t: &str) -> bool {
@@ -113,6 +134,11 @@ pub(super) fn paragraph(t: &str, d: f64, i: usize, n: usize, block: usize, has_b
     if year_frame(t) {
         e[3] += 1.5;
     }
+    // 一是发展质效稳步提升。…: an item headed by an outcome.
+    let item = ["一是", "二是", "三是", "四是", "五是", "六是", "第一，", "第二，", "第三，", "第四，"].iter().find_map(|w| t.strip_prefix(w));
+    if item.and_then(|r| r.split(['。', '；']).next()).is_some_and(result_clause) {
+        e[1] += 1.5;
+    }
     // A shortcoming named as an item's head speaks louder than the tasks around it.
     if lack_item(t) {
         e[2] += 1.0;
@@ -159,20 +185,36 @@ pub(super) fn paragraph(t: &str, d: f64, i: usize, n: usize, block: usize, has_b
 }
 
 /// Past against future: positive for a paragraph that reports what was done (了, 已, numbers),
-/// negative for one that asks for what is to be done (要, 必须, 确保).
+/// negative for one that asks for what is to be done (要, 必须, 确保). Read clause by clause: in a
+/// clause that sets a target (力争, 年内, 确保, 以上), numbers and 完成/实现/达到 are the target's, not
+/// results (全年新增就业1万人以上 asks; 新增就业1万人 reports).
 pub(crate) fn tense(t: &str) -> f64 {
     use std::sync::LazyLock;
-    const PAST: [&str; 14] = ["了", "已经", "先后", "累计", "共计", "完成", "实现", "达到", "取得", "荣获", "获得", "被评为", "同比", "比上年"];
+    // The first `WEAK` of PAST are past only outside a target clause.
+    const WEAK: usize = 4;
+    const PAST: [&str; 14] = ["完成", "实现", "达到", "取得", "了", "已经", "先后", "累计", "共计", "荣获", "获得", "被评为", "同比", "比上年"];
     const MODAL: [&str; 12] = ["要", "必须", "应当", "应该", "务必", "确保", "力争", "争取", "着力", "切实", "一定", "必将"];
+    const TARGET: [&str; 12] = ["力争", "确保", "争取", "年内", "全年", "年底前", "年底", "以上", "目标", "预期", "计划", "到20"];
     static AC: LazyLock<Option<aho_corasick::AhoCorasick>> =
         LazyLock::new(|| aho_corasick::AhoCorasick::new(PAST.iter().chain(MODAL.iter())).ok());
-    let (mut past, mut modal) = (0.7 * count_numbers(t) as f64, 0.0);
-    if let Some(ac) = AC.as_ref() {
-        for m in ac.find_overlapping_iter(t) {
-            if m.pattern().as_usize() < PAST.len() {
-                past += 1.0;
-            } else {
-                modal += 1.0;
+    static TARGETS: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::new(|| aho_corasick::AhoCorasick::new(TARGET).ok());
+    let (mut past, mut modal) = (0.0, 0.0);
+    for clause in t.split(['，', '；', '。', '！', '？', '：']) {
+        let target = TARGETS.as_ref().is_some_and(|ac| ac.is_match(clause)) && !clause.contains('了');
+        let numbers = count_numbers(clause) as f64;
+        if target {
+            modal += 0.3 * numbers;
+        } else {
+            past += 0.7 * numbers;
+        }
+        if let Some(ac) = AC.as_ref() {
+            for m in ac.find_overlapping_iter(clause) {
+                let k = m.pattern().as_usize();
+                if k >= PAST.len() {
+                    modal += 1.0;
+                } else if !(target && k < WEAK) {
+                    past += 1.0;
+                }
             }
         }
     }
@@ -211,6 +253,19 @@ mod tests {
         for (t, want) in cases {
             assert_eq!(f(t), *want, "{t}");
         }
+    }
+
+    #[test]
+    fn outcomes_and_aims() {
+        check(result_clause, &[
+            ("结构调整步伐加快", true),
+            ("综合实力稳步提升", true),
+            ("自身建设不断加强", true),
+            ("加快推进产业升级", false),
+            ("着力提升服务水平", false),
+            ("招商引资实现新突破", false),
+            ("项目建设要加快", false),
+        ]);
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! The section labeller on our own hand-labelled speeches (tests/fixtures/label: a government work
 //! report, a county cadres' meeting with problems inside the review heading, a 推进会 without
 //! numbered headings, a company's annual report, a city economic meeting with problems under a
-//! sub-heading of the review), through `analyze --format json`.
+//! sub-heading of the review), and six harder ones in `hard/` (a county plenum, a safety meeting,
+//! a discipline meeting, a city work report, a township 推进会 without headings, an SOE workers'
+//! congress), labelled before the labeller was run on them; through `analyze --format json`.
 
 use std::collections::BTreeMap;
 
@@ -28,7 +30,8 @@ fn labels(text: &str, last: usize) -> BTreeMap<usize, String> {
 fn labels_our_own_speeches() {
     let (mut right, mut total) = (0, 0);
     let mut per: BTreeMap<String, (usize, usize)> = BTreeMap::new();
-    for name in ["gov-report", "county-cadres", "push-meeting", "company", "economic-meeting"] {
+    for name in ["gov-report", "county-cadres", "push-meeting", "company", "economic-meeting", "hard/county-plenum", "hard/safety",
+        "hard/discipline", "hard/gov-report-city", "hard/village-push", "hard/soe-workers"] {
         let path = fixture(&format!("label/{name}.txt"));
         let text = std::fs::read_to_string(&path).expect("fixture");
         let gold = labels(&std::fs::read_to_string(fixture(&format!("label/{name}.labels"))).expect("labels"), text.lines().count());
@@ -52,8 +55,8 @@ fn labels_our_own_speeches() {
         }
     }
     eprintln!("own fixtures: {right}/{total}; per section {per:?}");
-    assert!(total >= 60, "every line is labelled");
-    assert!(right as f64 >= 0.97 * total as f64, "{right}/{total} lines right");
+    assert!(total >= 250, "every line is labelled");
+    assert!(right as f64 >= 0.95 * total as f64, "{right}/{total} lines right");
     for s in ["opening", "review", "problems", "tasks", "closing"] {
         let (ok, n) = per.get(s).copied().unwrap_or((0, 0));
         assert!(n > 0 && ok as f64 >= 0.8 * n as f64, "{s}: {ok}/{n}");
