@@ -131,6 +131,7 @@ pub(super) fn paragraph(t: &str, d: f64, i: usize, n: usize, block: usize, has_b
     if pivot(t) || problem_list(t) || lack_item(t) {
         e[2] += p.get(Params::PIVOT);
     }
+    let r = if n > 1 { i as f64 / (n - 1) as f64 } else { 0.0 };
     if year_frame(t) {
         e[3] += 1.5;
     }
@@ -143,7 +144,6 @@ pub(super) fn paragraph(t: &str, d: f64, i: usize, n: usize, block: usize, has_b
     if lack_item(t) {
         e[2] += 1.0;
     }
-    let r = if n > 1 { i as f64 / (n - 1) as f64 } else { 0.0 };
     e[1] += (p.get(Params::TENSE) * d).clamp(-2.0, 3.0);
     e[4] -= (0.5 * d).clamp(-2.0, 2.0);
     e[5] -= (0.5 * d).clamp(-2.0, 2.0);
@@ -174,9 +174,6 @@ pub(super) fn paragraph(t: &str, d: f64, i: usize, n: usize, block: usize, has_b
     }
     if r < 0.4 {
         e[5] -= 1.5;
-    }
-    if r > 0.75 {
-        e[1] -= 1.0;
     }
     if r < 0.1 {
         e[4] -= 1.0;
