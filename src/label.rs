@@ -294,6 +294,14 @@ fn heading_scores(words: &str) -> [f64; N] {
             *o += x;
         }
     }
+    // 肯定成绩，正视问题: a review that owns up to its gaps; the problems in it are found by their
+    // own words (在肯定成绩的同时…).
+    let first = words.split(['，', '、', '；']).next().unwrap_or("");
+    let mut f = [0.0; N];
+    cues::HEADING_CUES.score(first, 1.0, &mut f);
+    if f[1] > 0.0 && f[1] >= f[2] && out[2] > 0.0 {
+        out[2] *= 0.3;
+    }
     out
 }
 
