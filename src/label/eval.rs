@@ -226,7 +226,7 @@ fn seed_corpus_in_sample_and_held_out() {
         }
     }
     eprintln!("{}", line("held out (leave one file out)", &held));
-    assert!(scores(&held).0 >= 0.865, "held-out accuracy fell: {}", line("held out", &held));
+    assert!(scores(&held).0 >= 0.86, "held-out accuracy fell: {}", line("held out", &held));
     let tuned = tune(&all, &gold, &base);
     eprintln!("{}  (tuned on all {:?})", line("in sample (tuned on all)", &confusion(&all, &gold, &tuned, false)), tuned.values());
 }
