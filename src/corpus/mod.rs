@@ -94,6 +94,7 @@ pub fn read_owned(name: &str, bytes: Vec<u8>, keep_lines: bool) -> Document {
     let (mut paras, lines, debris) = clean::paragraphs(&raw, keep_lines);
     drop(raw);
     drop(text);
+    split::outlines(&mut paras);
     let (speeches, long_speeches) = split::split(&mut paras);
     Document { name: name.to_owned(), encoding, replaced, converted, debris, long_lines, long_speeches, paras, lines, speeches }
 }

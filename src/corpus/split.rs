@@ -135,6 +135,26 @@ fn cap_spans(paras: &[Para], spans: Vec<Span>) -> (Vec<Span>, usize) {
     (out, cut)
 }
 
+/// A page's table of contents (目录/提纲： then a run of bare headings) is not the speech: the
+/// marker line and the headings under it, up to the first paragraph of text, become `Meta`.
+pub fn outlines(paras: &mut [Para]) {
+    static TOC: LazyLock<Option<Regex>> = LazyLock::new(|| re(r"^(目录|提纲|目录/提纲|文章目录)[:：]?[…\.。]*$"));
+    let mut in_toc = false;
+    for p in paras.iter_mut() {
+        if p.kind == Kind::Debris {
+            continue;
+        }
+        if hit(&TOC, &p.text) {
+            in_toc = true;
+            p.kind = Kind::Meta;
+        } else if in_toc && p.text.chars().count() <= 40 && (super::heading_marker(&p.text).is_some() || p.text.starts_with('…')) {
+            p.kind = Kind::Meta;
+        } else {
+            in_toc = false;
+        }
+    }
+}
+
 /// Settles a speech's header: the title is the last title line before the body; short lines
 /// between the title and the body (speaker, author) are `Meta`.
 fn header(paras: &mut [Para], sp: &mut Span) {
@@ -206,6 +226,13 @@ mod tests {
         assert!(!is_meta("——农业经济稳步提升"));
         assert!(is_meta("（征求意见稿）"));
         assert!(is_meta("（按活动议程进行）"));
+        let mut paras: Vec<Para> = ["目录/提纲：……", "一、认清形势", "二、明确任务", "同志们：", "一、认清形势"]
+            .iter()
+            .map(|t| Para { line: 1, last: 1, text: (*t).to_owned(), kind: Kind::Body })
+            .collect();
+        outlines(&mut paras);
+        let kinds: Vec<Kind> = paras.iter().map(|p| p.kind).collect();
+        assert_eq!(kinds, [Kind::Meta, Kind::Meta, Kind::Meta, Kind::Body, Kind::Body]);
         assert_eq!(clean_title("第一篇：在县委全会上的讲话范文"), "在县委全会上的讲话");
     }
 }

@@ -69,6 +69,12 @@ pub(super) fn result_clause(clause: &str) -> bool {
     ];
     let c = clause.trim_end_matches(['。', '！', '；']);
     let n = c.chars().count();
+    // 农业结构调整迈出新步伐: a step already taken.
+    const TAKEN: [&str; 4] = ["迈出新步伐", "取得新成效", "取得新进展", "取得新成绩"];
+    if (6..=20).contains(&n) && TAKEN.iter().any(|w| c.ends_with(w)) && c.chars().count() > 5 && !c.contains('要') {
+        let head = c.chars().take(2).collect::<String>();
+        return !["在", "以", "推动", "确保", "力争", "努力", "争取", "奋力", "全力", "着力", "加快"].iter().any(|v| head.starts_with(v));
+    }
     (4..=16).contains(&n)
         && END.iter().any(|v| c.ends_with(v) && !c.trim_end_matches(v).ends_with('新'))
         && !START.iter().any(|v| c.starts_with(v))
@@ -195,23 +201,38 @@ pub(crate) fn tense(t: &str) -> f64 {
     static AC: LazyLock<Option<aho_corasick::AhoCorasick>> =
         LazyLock::new(|| aho_corasick::AhoCorasick::new(PAST.iter().chain(MODAL.iter())).ok());
     static TARGETS: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::new(|| aho_corasick::AhoCorasick::new(TARGET).ok());
-    let (mut past, mut modal) = (0.0, 0.0);
-    for clause in t.split(['，', '；', '。', '！', '？', '：']) {
-        let target = TARGETS.as_ref().is_some_and(|ac| ac.is_match(clause)) && !clause.contains('了');
-        let numbers = count_numbers(clause) as f64;
-        if target {
-            modal += 0.3 * numbers;
-        } else {
-            past += 0.7 * numbers;
+    // Clause ends (byte offsets), and per clause: does it set a target, does it report (了).
+    let ends: Vec<usize> = t.match_indices(['，', '；', '。', '！', '？', '：']).map(|(k, _)| k).collect();
+    let clause = |at: usize| ends.partition_point(|&e| e < at);
+    let mut target = vec![false; ends.len() + 1];
+    if let Some(ac) = TARGETS.as_ref() {
+        for m in ac.find_iter(t) {
+            if let Some(f) = target.get_mut(clause(m.start())) {
+                *f = true;
+            }
         }
-        if let Some(ac) = AC.as_ref() {
-            for m in ac.find_overlapping_iter(clause) {
-                let k = m.pattern().as_usize();
-                if k >= PAST.len() {
-                    modal += 1.0;
-                } else if !(target && k < WEAK) {
-                    past += 1.0;
-                }
+    }
+    for (k, _) in t.match_indices('了') {
+        if let Some(f) = target.get_mut(clause(k)) {
+            *f = false;
+        }
+    }
+    let in_target = |at: usize| target.get(clause(at)).copied().unwrap_or(false);
+    let (mut past, mut modal) = (0.0, 0.0);
+    for at in number_starts(t) {
+        if in_target(at) {
+            modal += 0.3;
+        } else {
+            past += 0.7;
+        }
+    }
+    if let Some(ac) = AC.as_ref() {
+        for m in ac.find_overlapping_iter(t) {
+            let k = m.pattern().as_usize();
+            if k >= PAST.len() {
+                modal += 1.0;
+            } else if !(k < WEAK && in_target(m.start())) {
+                past += 1.0;
             }
         }
     }
@@ -221,8 +242,13 @@ pub(crate) fn tense(t: &str) -> f64 {
 
 /// Numbers that state a result: digits, with a unit or % after them.
 pub(crate) fn count_numbers(t: &str) -> usize {
+    number_starts(t).len()
+}
+
+/// Where the numbers that state a result start (byte offsets).
+fn number_starts(t: &str) -> Vec<usize> {
     let b = t.as_bytes();
-    let mut n = 0;
+    let mut out = Vec::new();
     let mut i = 0;
     while i < b.len() {
         if b.get(i).is_some_and(u8::is_ascii_digit) {
@@ -231,16 +257,15 @@ pub(crate) fn count_numbers(t: &str) -> usize {
                 j += 1;
             }
             if t.get(j..).and_then(|r| r.chars().next()).is_some_and(|c| "%亿万个家项名人元亩户所座公吨台".contains(c)) {
-                n += 1;
+                out.push(i);
             }
             i = j;
         } else {
             i += 1;
         }
     }
-    n
+    out
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -262,6 +287,8 @@ mod tests {
             ("着力提升服务水平", false),
             ("招商引资实现新突破", false),
             ("项目建设要加快", false),
+            ("农业结构调整迈出新步伐", true),
+            ("在乡村振兴上取得新成效", false),
         ]);
     }
 
