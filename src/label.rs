@@ -184,6 +184,10 @@ pub fn label_with(paras: &[Para], p: &Params) -> Vec<Label> {
         let is_head = marks.get(i).is_some_and(|m| m.is_some_and(|m| Some(m.0) == top));
         let d = tenses.get(i).copied().unwrap_or(0.0);
         let mut e = score::paragraph(t, d, i, n, b, top.is_some(), p);
+        // The paragraph right under the salutation opens the speech, whatever it talks of.
+        if i > 0 && i * 4 < n && texts.get(i - 1).is_some_and(|t| crate::corpus::split::is_salutation(t)) && marks.get(i).is_some_and(Option::is_none) {
+            e[0] += 2.0;
+        }
         // A late 同志们， stands outside the heading it follows: it closes the whole speech.
         let (mut bc, sc) = if score::late_call(t, i, n) {
             ([0.0; N], [0.0; N])
