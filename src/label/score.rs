@@ -240,12 +240,7 @@ pub(crate) fn tense(t: &str) -> f64 {
     (past - modal) / sentences.sqrt()
 }
 
-/// Numbers that state a result: digits, with a unit or % after them.
-pub(crate) fn count_numbers(t: &str) -> usize {
-    number_starts(t).len()
-}
-
-/// Where the numbers that state a result start (byte offsets).
+/// Where the numbers that state a result start (byte offsets): digits, with a unit or % after them.
 fn number_starts(t: &str) -> Vec<usize> {
     let b = t.as_bytes();
     let mut out = Vec::new();
