@@ -262,7 +262,9 @@ fn mark_of(t: &str) -> Option<(u8, usize, usize)> {
 }
 
 fn top_level(marks: &[Option<(u8, usize, usize)>]) -> Option<u8> {
-    (1..=3).find(|l| marks.iter().filter(|m| m.is_some_and(|m| m.0 == *l)).count() >= 2)
+    let count = |l: u8| marks.iter().filter(|m| m.is_some_and(|m| m.0 == l)).count();
+    // Two of a level, or one above a run of the next (an excerpt's 一、 over its （一）（二）).
+    (1..=3).find(|&l| count(l) >= 2 || (count(l) == 1 && (l + 1..=3).any(|d| count(d) >= 2)))
 }
 
 /// The section a heading clearly names: a score of 3 or more, and three times any other's
