@@ -210,7 +210,7 @@ fn seed_corpus_in_sample_and_held_out() {
         let brier = v.iter().map(|(c, ok)| (c - f64::from(u8::from(*ok))).powi(2)).sum::<f64>() / v.len().max(1) as f64;
         eprintln!("  temperature {tau}: Brier {brier:.4}; {}", calibration());
     }
-    assert!(scores(&c).0 >= 0.865, "in-sample accuracy fell: {}", line("in sample", &c));
+    assert!(scores(&c).0 >= 0.87, "in-sample accuracy fell: {}", line("in sample", &c));
     if std::env::var_os("LABEL_LOFO").is_none() {
         return;
     }

@@ -79,7 +79,7 @@ fn section_accuracy_on_the_gold_labels() {
 /// What the labeller achieves on the seed corpus, less a small margin (see README): 0.863 of
 /// body lines; recall of body lines opening 0.99, review 0.89, problems 0.81, tasks 0.94,
 /// closing 0.83.
-const FLOOR: f64 = 0.855;
+const FLOOR: f64 = 0.86;
 const RECALL_FLOORS: [(&str, f64); 5] = [("opening", 0.97), ("review", 0.87), ("problems", 0.79), ("tasks", 0.92), ("closing", 0.82)];
 
 fn mine_into(dir: &Path, inputs: &[String]) -> String {
