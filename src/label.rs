@@ -278,14 +278,18 @@ fn dominant(c: &[f64; N]) -> Option<usize> {
 fn heading_scores(words: &str) -> [f64; N] {
     // Earlier clauses say more about the block than later ones.
     let mut out = [0.0; N];
-    for (c, clause) in words.split(['，', '、', '；']).enumerate() {
-        let w = match c {
+    let mut first = [0.0; N];
+    for (k, clause) in words.split(['，', '、', '；']).enumerate() {
+        let w = match k {
             0 => 1.0,
             1 => 0.8,
             _ => 0.6,
         };
         let mut c = [0.0; N];
         cues::HEADING_CUES.score(clause, w, &mut c);
+        if k == 0 {
+            first = c;
+        }
         // An outcome (综合实力稳步提升) reports; it asks for nothing.
         if score::result_clause(clause) {
             c[1] += 3.0 * w;
@@ -302,10 +306,7 @@ fn heading_scores(words: &str) -> [f64; N] {
     }
     // 肯定成绩，正视问题: a review that owns up to its gaps; the problems in it are found by their
     // own words (在肯定成绩的同时…).
-    let first = words.split(['，', '、', '；']).next().unwrap_or("");
-    let mut f = [0.0; N];
-    cues::HEADING_CUES.score(first, 1.0, &mut f);
-    if f[1] > 0.0 && f[1] >= f[2] && out[2] > 0.0 {
+    if first[1] > 0.0 && first[1] >= first[2] && out[2] > 0.0 {
         out[2] *= 0.3;
     }
     out
@@ -314,6 +315,12 @@ fn heading_scores(words: &str) -> [f64; N] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The section names `label` gives a speech of one paragraph per text.
+    fn sections(texts: &[&str]) -> Vec<&'static str> {
+        let paras: Vec<Para> = texts.iter().map(|t| para(t)).collect();
+        label(&paras).iter().map(|l| l.section.map_or("other", Section::name)).collect()
+    }
 
     fn para(text: &str) -> Para {
         Para { line: 1, last: 1, text: text.to_owned(), kind: Kind::Body }
@@ -347,9 +354,7 @@ mod tests {
             "要加强资金监管，抓好质量安全，推动工作提速增效。",
             "同志们，时间紧、任务重，让我们真抓实干，确保圆满完成全年任务！",
         ];
-        let paras: Vec<Para> = texts.iter().map(|t| para(t)).collect();
-        let got: Vec<&str> = label(&paras).iter().map(|l| l.section.map_or("other", Section::name)).collect();
-        assert_eq!(got, ["opening", "opening", "review", "problems", "tasks", "tasks", "closing"]);
+        assert_eq!(sections(&texts), ["opening", "opening", "review", "problems", "tasks", "tasks", "closing"]);
     }
 
     #[test]
@@ -368,10 +373,8 @@ mod tests {
             "各级领导干部要切实加强组织领导，压实责任，强化督查考核，形成工作合力。",
             "同志们，让我们团结一心，真抓实干，为完成全年目标任务而努力奋斗！",
         ];
-        let paras: Vec<Para> = texts.iter().map(|t| para(t)).collect();
-        let got: Vec<&str> = label(&paras).iter().map(|l| l.section.map_or("other", Section::name)).collect();
-        assert_eq!(got, ["opening", "opening", "review", "review", "problems", "problems", "tasks", "tasks", "tasks", "guarantee", "guarantee", "closing"]);
-        let l = label(&paras);
+        assert_eq!(sections(&texts), ["opening", "opening", "review", "review", "problems", "problems", "tasks", "tasks", "tasks", "guarantee", "guarantee", "closing"]);
+        let l = label(&texts.iter().map(|t| para(t)).collect::<Vec<_>>());
         assert_eq!(l.get(8).and_then(|l| l.heading.clone()).as_deref(), Some("三、突出重点，扎实推进今年各项工作"));
         assert!(l.iter().all(|x| (0.0..=1.0).contains(&x.confidence)));
     }

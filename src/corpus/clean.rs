@@ -213,12 +213,16 @@ pub fn paragraphs(raw_lines: &[(usize, &str)], keep_lines: bool) -> (Vec<Para>, 
         if open {
             t = strip_glued_page_number(&t);
         }
-        if is_debris(&t) {
-            if let Some(head) = before_watermark(&t) {
-                t = head;
-            }
-        }
-        if is_debris(&t) {
+        // A debris line may be a paragraph with a site's watermark after it: keep the paragraph.
+        let debris_line = is_debris(&t)
+            && match before_watermark(&t) {
+                Some(head) => {
+                    t = head;
+                    false
+                }
+                None => true,
+            };
+        if debris_line {
             debris += 1;
             if keep_lines {
                 lines.push(Line { no, text: t.clone(), para: paras.len() });

@@ -62,23 +62,22 @@ pub(super) fn result_clause(clause: &str) -> bool {
         "提升", "增强", "加强", "改善", "增长", "扩大", "优化", "提高", "加快", "巩固", "壮大", "完善", "深化", "好转",
         "上升", "攀升", "见效", "显现", "凸显", "彰显", "夯实", "提速", "向好", "突破",
     ];
-    const START: [&str; 40] = [
+    const START: [&str; 42] = [
         "加快", "推进", "推动", "提升", "着力", "强化", "突出", "坚持", "深化", "全力", "大力", "扎实", "持续", "做好",
         "抓", "加强", "完善", "优化", "促进", "实施", "打造", "培育", "聚焦", "围绕", "切实", "全面", "坚决", "努力",
-        "进一步", "不断", "积极", "以", "在", "让", "把", "确保", "力争", "统筹", "构建", "健全",
+        "进一步", "不断", "积极", "以", "在", "让", "把", "确保", "力争", "统筹", "构建", "健全", "争取", "奋力",
     ];
-    let c = clause.trim_end_matches(['。', '！', '；']);
-    let n = c.chars().count();
     // 农业结构调整迈出新步伐: a step already taken.
     const TAKEN: [&str; 4] = ["迈出新步伐", "取得新成效", "取得新进展", "取得新成绩"];
-    if (6..=20).contains(&n) && TAKEN.iter().any(|w| c.ends_with(w)) && c.chars().count() > 5 && !c.contains('要') {
-        let head = c.chars().take(2).collect::<String>();
-        return !["在", "以", "推动", "确保", "力争", "努力", "争取", "奋力", "全力", "着力", "加快"].iter().any(|v| head.starts_with(v));
+    let c = clause.trim_end_matches(['。', '！', '；']);
+    let n = c.chars().count();
+    if c.contains('要') || START.iter().any(|v| c.starts_with(v)) {
+        return false;
     }
-    (4..=16).contains(&n)
-        && END.iter().any(|v| c.ends_with(v) && !c.trim_end_matches(v).ends_with('新'))
-        && !START.iter().any(|v| c.starts_with(v))
-        && !c.contains('要')
+    if TAKEN.iter().any(|w| c.ends_with(w)) {
+        return (6..=20).contains(&n);
+    }
+    (4..=16).contains(&n) && END.iter().any(|v| c.ends_with(v) && !c.trim_end_matches(v).ends_with('新'))
 }
 
 /// A year framed by what it stands for (今年是……的关键之年, 明年，是……开局之年): the opening move
