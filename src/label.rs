@@ -8,7 +8,9 @@
 //! Confidence is the label's posterior under the same chain. Shared by `mine`, `analyze` and `check`.
 
 mod chain;
+mod context;
 mod cues;
+pub mod learned;
 mod score;
 #[cfg(test)]
 mod eval;
@@ -16,7 +18,7 @@ mod eval;
 pub mod gold;
 pub mod heading;
 
-use crate::corpus::{Kind, Para};
+use crate::corpus::Para;
 use crate::section::Section;
 
 /// The label of one paragraph.
@@ -124,114 +126,19 @@ impl Default for Params {
 
 /// Labels the paragraphs of one speech with the given weights.
 pub fn label_with(paras: &[Para], p: &Params) -> Vec<Label> {
-    let body: Vec<usize> = (0..paras.len()).filter(|&i| paras.get(i).is_some_and(|p| p.kind == Kind::Body)).collect();
-    let texts: Vec<&str> = body.iter().filter_map(|&i| paras.get(i)).map(|p| p.text.as_str()).collect();
-    let marks: Vec<Option<(u8, usize, usize)>> = texts.iter().map(|t| mark_of(t)).collect();
-    let top = top_level(&marks);
-    let sub = top.and_then(|t| (t + 1..=3).find(|l| marks.iter().filter(|m| m.is_some_and(|m| m.0 == *l)).count() >= 2));
-    // Blocks under each top-level heading, their heading cues, and the heading line in effect.
-    let mut block = Vec::with_capacity(texts.len());
-    let mut block_cues: Vec<[f64; N]> = vec![[0.0; N]];
-    let mut sub_cues: Vec<[f64; N]> = Vec::with_capacity(texts.len());
-    let mut headings: Vec<Option<String>> = Vec::with_capacity(texts.len());
-    let (mut cur_top, mut cur_sub): (Option<String>, Option<String>) = (None, None);
-    let mut cur_sub_cues = [0.0; N];
-    // The cues of the top-level heading in effect: the block's opener for 一、 二、, but for a
-    // run of （一）（二） used as the top level, each sibling's own (（一）抓责任落实 does not
-    // speak for （二）抓隐患整改).
-    let mut top_cues: Vec<[f64; N]> = Vec::with_capacity(texts.len());
-    let mut cur_top_cues = [0.0; N];
-    let mut last_num = 0usize;
-    for (t, m) in texts.iter().zip(&marks) {
-        if let Some((lvl, num, len)) = *m {
-            // Level-1 headings each open a block; lower levels used as the top open one where
-            // their numbering starts again (1、2、3、 … 1、2、), the rest are sub-headings.
-            let opens = Some(lvl) == top && (lvl == 1 || lvl == 3 || num <= 1 || num <= last_num);
-            if Some(lvl) == top {
-                last_num = num;
-            }
-            if opens {
-                cur_top_cues = heading_scores(heading::heading_words(t, len));
-                block_cues.push(cur_top_cues);
-                cur_top = heading::heading_line(t).or_else(|| Some((*t).to_owned()));
-                cur_sub = None;
-                cur_sub_cues = [0.0; N];
-            } else if Some(lvl) == sub || Some(lvl) == top {
-                cur_sub = heading::heading_line(t).or_else(|| Some((*t).to_owned()));
-                cur_sub_cues = heading_scores(heading::heading_words(t, len));
-                if Some(lvl) == top {
-                    cur_top_cues = cur_sub_cues;
-                }
-            }
-        }
-        top_cues.push(cur_top_cues);
-        block.push(block_cues.len() - 1);
-        sub_cues.push(cur_sub_cues);
-        headings.push(cur_sub.clone().or_else(|| cur_top.clone()));
-    }
-    let n = texts.len();
-    // A block's tense, from all its paragraphs: a review block's sub-headings read like tasks.
-    let mut block_tense = vec![0.0f64; block_cues.len()];
-    let tenses: Vec<f64> = texts.iter().map(|t| score::tense(t)).collect();
-    for (i, d) in tenses.iter().enumerate() {
-        if let Some(x) = block.get(i).and_then(|&b| block_tense.get_mut(b)) {
-            *x += d;
-        }
-    }
-    let mut emit: Vec<[f64; N]> = Vec::with_capacity(n);
-    for (i, t) in texts.iter().enumerate() {
-        let b = block.get(i).copied().unwrap_or(0);
-        let is_head = marks.get(i).is_some_and(|m| m.is_some_and(|m| Some(m.0) == top));
-        let d = tenses.get(i).copied().unwrap_or(0.0);
-        let mut e = score::paragraph(t, d, i, n, b, top.is_some(), p);
-        // The paragraph right under the salutation opens the speech, whatever it talks of.
-        if i > 0 && i * 4 < n && texts.get(i - 1).is_some_and(|t| crate::corpus::split::is_salutation(t)) && marks.get(i).is_some_and(Option::is_none) {
-            e[0] += 2.0;
-        }
-        // A late 同志们， stands outside the heading it follows: it closes the whole speech.
-        let (mut bc, sc) = if score::late_call(t, i, n) {
-            ([0.0; N], [0.0; N])
-        } else {
-            (top_cues.get(i).copied().unwrap_or([0.0; N]), sub_cues.get(i).copied().unwrap_or([0.0; N]))
-        };
-        // In a block that reports what was done, a heading worded as work (健全机制，提升保障)
-        // names an area of the review.
-        let past = block_tense.get(b).is_some_and(|&bt| bt > 0.0);
-        if b > 0 && top == Some(1) && bc[2] <= 0.0 && block_tense.get(b).is_some_and(|&bt| bt > PAST_BLOCK) {
-            bc[1] += bc[4] + bc[5];
-            bc[4] = 0.0;
-            bc[5] = 0.0;
-        }
-        for k in 0..N {
-            e[k] += cap(bc[k]) * if is_head { 2.0 } else { p.get(Params::BLOCK) } + p.get(Params::SUB) * cap(sc[k]);
-        }
-        e[2] += p.get(Params::SUB_P) * cap(sc[2]);
-        // A block that reports what was done is a review whatever its heading says.
-        if let Some(k) = dominant(&bc).filter(|&k| top == Some(1) && (k == 2 || (matches!(k, 3 | 5) && !past))) {
-            e[k] += p.get(Params::DOMINANT);
-        }
-        if b > 0 {
-            let bt = block_tense.get(b).copied().unwrap_or(0.0);
-            e[1] += (p.get(Params::BLOCK_TENSE) * bt).clamp(-1.5, 2.0);
-            e[4] -= (0.2 * bt).clamp(-1.5, 1.5);
-            e[5] -= (0.2 * bt).clamp(-1.5, 1.5);
-        }
-        emit.push(e);
-    }
-    // The last block before the close, when its heading speaks of leadership or follow-through.
-    let last_block = block.last().copied().unwrap_or(0);
-    // (Not when the block reports what was done: a work summary's last heading is still review.)
-    if last_block > 1 && block_tense.get(last_block).is_some_and(|&bt| bt <= 0.0) {
-        for (i, e) in emit.iter_mut().enumerate() {
-            if block.get(i) == Some(&last_block) && top_cues.get(i).is_some_and(|c| c[5] > 0.0) {
-                e[5] += p.get(Params::LAST);
-            }
-        }
-    }
-    // A new top-level block opens a new stretch; so does a turn to problems inside one.
-    let starts: Vec<bool> =
-        (0..n).map(|i| i > 0 && (block.get(i) != block.get(i - 1) || texts.get(i).is_some_and(|t| score::pivot(t) || score::problem_list(t) || score::lack_item(t) || score::late_call(t, i, n)))).collect();
-    let (path, post) = chain::decode(&emit, &starts, p);
+    label_model(paras, p, learned::shipped())
+}
+
+/// Labels the paragraphs of one speech with the given weights and learned layer (none: the
+/// hand-set evidence alone).
+pub fn label_model(paras: &[Para], p: &Params, model: Option<&learned::Model>) -> Vec<Label> {
+    let s = context::Speech::read(paras, p);
+    let emit: Vec<[f64; N]> = match model {
+        Some(m) => (0..s.emit.len()).map(|i| m.emission(&s, i)).collect(),
+        None => s.emit.clone(),
+    };
+    let (path, post) = chain::decode(&emit, &s.starts, p);
+    let (body, headings, marks) = (&s.body, &s.headings, &s.marks);
     let mut out: Vec<Label> = paras.iter().map(|_| Label { section: None, confidence: 1.0, heading: None, level: None }).collect();
     for (j, &i) in body.iter().enumerate() {
         if let (Some(o), Some(&k)) = (out.get_mut(i), path.get(j)) {
@@ -315,6 +222,7 @@ fn heading_scores(words: &str) -> [f64; N] {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus::Kind;
 
     /// The section names `label` gives a speech of one paragraph per text.
     fn sections(texts: &[&str]) -> Vec<&'static str> {

@@ -10,7 +10,7 @@ use super::clean::{ends_closed, hit, pian, re};
 use super::{Kind, Para};
 
 static TITLE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    re(r"^(第[一二三四五六七八九十\d]{1,3}篇[:：])?[^。！？]{0,60}?(讲话|讲话稿|发言|发言稿|发言提纲|提纲|大纲|致辞|报告|讲稿)(内容|稿|范文|全文|材料|要点)?(【[^】]*】)?(（[^）]{0,12}）)?。?$")
+    re(r"^(第[一二三四五六七八九十\d]{1,3}篇[:：])?[^。！？]{0,60}?(讲话|讲话稿|讲话文稿?|发言|发言稿|发言提纲|提纲|大纲|致辞|报告|讲稿)(内容|稿|范文|全文|材料|要点)?(\d+字)?(范本|范文|合编|汇编|精选)?(【[^】]*】)?(（[^）]{0,12}）)?(_共\d+页|[|｜].{1,20})?。?$")
 });
 static NOT_TITLE: LazyLock<Option<Regex>> =
     LazyLock::new(|| re(r"重要讲话|讲话精神|^(刚才|刚刚|今天|会上|大家|我们|这次|本次|请|下面|首先|现在|接下来|最后)|作了|做了|听取|发表了|^[一二三四五六七八九十]+、"));
@@ -20,6 +20,10 @@ static SALUTATION: LazyLock<Option<Regex>> = LazyLock::new(|| {
 static DATE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     re(r"^[（(]?([\d〇零○一二三四五六七八九]{2,4}年)?[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日[^，。]{0,4}[）)]?。?$|^[（(]?[\d〇零○一二三四五六七八九]{4}年[\d一二三四五六七八九十]{1,3}月[）)]?$|^(作者|主讲|讲话人|发言人)[:：]|^[（(][^）)]{1,20}[）)]$|^(——|──)\s*(在|[\dxX〇一二三四五六七八九]{2,4}年|.{0,40}(讲话|发言|致辞|报告)$)")
 });
+/// The date-and-venue line under a report's title, at any length: ——2024年1月11日在…第一次会议上
+/// (and the speaker after it: 县长 某某), or the tail of one that broke (第六次会议上).
+static VENUE: LazyLock<Option<Regex>> =
+    LazyLock::new(|| re(r"^[—─\s]*([\d〇零○一二三四五六七八九]{4}年[^，。]{1,8}日)?\s*在[^，。]{2,60}(会议|大会|会|仪式)上[^，。]{0,24}$|^[^，。]{0,20}(会议|大会)上$"));
 static CLOSING: LazyLock<Option<Regex>> = LazyLock::new(|| re(r"谢谢|再见|^祝|^预祝|^同志们|^最后|讲这些|讲话完了|到此|^以上"));
 static ESSAY: LazyLock<Option<Regex>> = LazyLock::new(|| re(r"我认为|作为一名|作为.{1,12}的一员|我行|我觉得|笔者"));
 static ADDRESS: LazyLock<Option<Regex>> = LazyLock::new(|| re(r"同志们|大家|各位|会议|今天|这次|刚才|你们"));
@@ -138,6 +142,7 @@ fn cap_spans(paras: &[Para], spans: Vec<Span>) -> (Vec<Span>, usize) {
 /// A page's table of contents (目录/提纲： then a run of bare headings) is not the speech: the
 /// marker line and the headings under it, up to the first paragraph of text, become `Meta`.
 pub fn outlines(paras: &mut [Para]) {
+    bare_outline(paras);
     static TOC: LazyLock<Option<Regex>> = LazyLock::new(|| re(r"^(目录|提纲|目录/提纲|文章目录)[:：]?[…\.。]*$"));
     let mut in_toc = false;
     for p in paras.iter_mut() {
@@ -151,6 +156,23 @@ pub fn outlines(paras: &mut [Para]) {
             p.kind = Kind::Meta;
         } else {
             in_toc = false;
+        }
+    }
+}
+
+/// An outline with no 目录 line: three or more short level-1 headings (一、回顾过去 二、研判形势 …)
+/// back to back, numbered from one, before any paragraph of text.
+fn bare_outline(paras: &mut [Para]) {
+    let level1 = |p: &Para| p.text.chars().count() <= 16 && !ends_closed(&p.text) && super::heading_marker(&p.text).is_some_and(|m| m.0 == 1);
+    let body: Vec<usize> = (0..paras.len()).filter(|&i| paras.get(i).is_some_and(|p| p.kind == Kind::Body)).collect();
+    let run = body.iter().take_while(|&&i| paras.get(i).is_some_and(|p| level1(p) || p.kind != Kind::Body)).count();
+    let first = body.first().and_then(|&i| paras.get(i)).and_then(|p| super::heading_marker(&p.text)).map(|m| m.1);
+    let text_after = body.get(run).is_some();
+    if run >= 3 && first == Some(1) && text_after {
+        for &i in body.iter().take(run) {
+            if let Some(p) = paras.get_mut(i) {
+                p.kind = Kind::Meta;
+            }
         }
     }
 }
@@ -172,7 +194,7 @@ fn header(paras: &mut [Para], sp: &mut Span) {
                 // (speaker, author), or on their own (政 府 工 作 报 告, a date and place line, 镇长 某某).
                 let len = p.text.chars().count();
                 let short = len <= if seen_title { 24 } else { 40 } && !ends_closed(&p.text) && !p.text.contains('，');
-                if short && !is_salutation(&p.text) && super::heading_marker(&p.text).is_none() {
+                if (short || hit(&VENUE, &p.text)) && !is_salutation(&p.text) && super::heading_marker(&p.text).is_none() {
                     p.kind = Kind::Meta;
                     continue;
                 }
@@ -191,7 +213,7 @@ fn header(paras: &mut [Para], sp: &mut Span) {
 
 /// A title without `第N篇：`, 范文/内容 tails, 【】 and the final stop.
 pub fn clean_title(t: &str) -> String {
-    static TAIL: LazyLock<Option<Regex>> = LazyLock::new(|| re(r"(内容|范文|全文|材料)?(【[^】]*】)?(（[^）]{0,12}）)?。?$"));
+    static TAIL: LazyLock<Option<Regex>> = LazyLock::new(|| re(r"(\d+字)?(内容|范文|全文|材料|范本|合编)?(【[^】]*】)?(（[^）]{0,12}）)?(_共\d+页|[|｜].{1,20})?。?$"));
     static HEAD: LazyLock<Option<Regex>> = LazyLock::new(|| re(r"^第[一二三四五六七八九十\d]{1,3}篇[:：]"));
     let mut s = t.trim().to_owned();
     if let Some(r) = HEAD.as_ref() {
@@ -234,5 +256,20 @@ mod tests {
         let kinds: Vec<Kind> = paras.iter().map(|p| p.kind).collect();
         assert_eq!(kinds, [Kind::Meta, Kind::Meta, Kind::Meta, Kind::Body, Kind::Body]);
         assert_eq!(clean_title("第一篇：在县委全会上的讲话范文"), "在县委全会上的讲话");
+        assert!(is_title_like("在全县防汛工作会议上的讲话稿3200字范本"));
+        assert!(is_title_like("在全镇招商引资大会上的讲话_共12页"));
+        assert!(is_title_like("在全县春耕生产动员会上的讲话|动员部署"));
+        assert_eq!(clean_title("在全县防汛工作会议上的讲话稿3200字范本"), "在全县防汛工作会议上的讲话稿");
+        assert_eq!(clean_title("在全镇招商引资大会上的讲话_共12页"), "在全镇招商引资大会上的讲话");
+        // An outline with no 目录 line, and a report's date-and-venue and speaker lines.
+        let mut paras: Vec<Para> = ["一、回顾过去", "二、研判形势", "三、聚焦重点", "在全县工作会议上的讲话", "2031年1月9日在某县第三届人民代表大会第二次会议上", "县长 某某", "各位代表：", "现在，我代表县人民政府作报告。"]
+            .iter()
+            .map(|t| Para { line: 1, last: 1, text: (*t).to_owned(), kind: if t.ends_with("讲话") { Kind::Title } else { Kind::Body } })
+            .collect();
+        outlines(&mut paras);
+        let (spans, _) = split(&mut paras);
+        let kinds: Vec<Kind> = paras.iter().map(|p| p.kind).collect();
+        assert_eq!(spans.len(), 1);
+        assert_eq!(kinds, [Kind::Meta, Kind::Meta, Kind::Meta, Kind::Title, Kind::Meta, Kind::Meta, Kind::Body, Kind::Body]);
     }
 }

@@ -67,6 +67,24 @@ pub fn seed_gold(text: &str) -> Gold {
 }
 
 
+/// A fixture label file: `LINE SECTION` rows, each section running to the next row.
+pub fn fixture_gold(prefix: &str, text: &str, last_line: usize) -> Gold {
+    let rows: Vec<(usize, &str)> = text
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once(' ').and_then(|(n, s)| Some((n.trim().parse().ok()?, s.trim()))))
+        .collect();
+    let mut out = Gold::new();
+    for (k, &(start, s)) in rows.iter().enumerate() {
+        let stop = rows.get(k + 1).map_or(last_line, |n| n.0 - 1);
+        let s: &'static str = crate::section::Section::ALL.iter().map(|x| x.name()).find(|n| *n == s).unwrap_or("other");
+        for line in start..=stop {
+            out.insert((prefix.to_owned(), line), s);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,8 +13,15 @@ use crate::corpus::clean::{hit, re};
 
 /// True when a place name of the gazetteer stands in the text as a word of its own (the same
 /// matcher `check` uses: 振兴 in 振兴和…, 长治久安 are not places).
+/// A province's name counts wherever it stands, even inside a word the segmenter keeps whole
+/// (河南人, 山东籍): a mined sentence that names one belongs to that province.
 fn place(t: &str) -> bool {
-    !crate::check::places::gazetteer().find(t).is_empty()
+    const PROVINCES: [&str; 34] = [
+        "北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北",
+        "湖南", "广东", "广西", "海南", "重庆", "四川", "贵州", "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆", "台湾", "香港", "澳门",
+    ];
+    let t2 = t.replace("幸福建", "");
+    PROVINCES.iter().any(|p| t2.contains(p)) || !crate::check::places::gazetteer().find(t).is_empty()
 }
 
 /// Fixed phrases that hold a place name or a numeral but leak nothing.
@@ -69,7 +76,7 @@ pub fn reject(text: &str) -> Option<&'static str> {
     if hit(&ARTEFACT, &scrubbed) {
         return Some("placeholder, number or deletion");
     }
-    if plain.matches('“').count() != plain.matches('”').count() {
+    if plain.matches('“').count() != plain.matches('”').count() || plain.contains(['"', '\'']) {
         return Some("unbalanced quotes");
     }
     if hit(&MOMENT, &scrubbed) {
@@ -211,11 +218,11 @@ mod tests {
             "坚持党的、十八届三中全会精神。", "一是加强领导，二是压实责任。", "我们一是要把好入口关。", "我局高度重视这项工作。", "发展XX产业。", "朝阳镇的做法很好。",
             "下面，我讲三点意见。", "認真落實。", "要深入学习习近平总书记重要讲话精神。",
             "前不久，上级在我省“金、衢、丽”开展试点。", "要严格执行“五严”规定。", "启动海中二期扩建工程。", "避免“硬着陆”、争取软着陆”的局面。",
-            "当前正在进行的暑期补课要规范。", "习多次论述党和法的关系。", "要按照《关于加强某项工作的通知》要求抓好落实。", "四星级高中要发挥示范作用。"] {
+            "当前正在进行的暑期补课要规范。", "习多次论述党和法的关系。", "要按照《关于加强某项工作的通知》要求抓好落实。", "四星级高中要发挥示范作用。", "我们感到山东人敢闯敢干。", "\"随着工程推进，成本控制更加重要。"] {
             assert!(reject(s).is_some(), "{s}");
         }
         for s in ["{{ locality.all }}上下要统一思想，提高认识。", "各级领导干部要以身作则，当好表率。", "同志们，让我们团结一心，真抓实干！",
-            "要坚持以习近平新时代中国特色社会主义思想为指导。", "推进乡村振兴和新型城镇化。", "各位同志要增强“四个意识”。"] {
+            "要坚持以习近平新时代中国特色社会主义思想为指导。", "推进乡村振兴和新型城镇化。", "各位同志要增强“四个意识”。", "要把民生幸福建设摆在突出位置。"] {
             assert_eq!(reject(s), None, "{s}");
         }
     }
