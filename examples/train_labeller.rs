@@ -87,8 +87,15 @@ fn examples(set: &Set, p: &Params) -> Vec<Example> {
     out
 }
 
-/// (right, scored, per-section (right, gold)) over a set's gold body lines (gold `other` skipped).
-fn score(set: &Set, p: &Params, model: Option<&Model>) -> (usize, usize, [(usize, usize); 7]) {
+/// (right, scored, per-section (right, gold)).
+type Score = (usize, usize, [(usize, usize); 7]);
+
+fn add(a: Score, b: Score) -> Score {
+    (a.0 + b.0, a.1 + b.1, std::array::from_fn(|k| (a.2[k].0 + b.2[k].0, a.2[k].1 + b.2[k].1)))
+}
+
+/// The score over a set's gold body lines (gold `other` skipped).
+fn score(set: &Set, p: &Params, model: Option<&Model>) -> Score {
     let (mut right, mut total, mut per) = (0, 0, [(0, 0); 7]);
     for (prefix, doc) in &set.docs {
         let mut got: Vec<Option<usize>> = vec![None; doc.paras.len()];
@@ -123,7 +130,7 @@ fn score(set: &Set, p: &Params, model: Option<&Model>) -> (usize, usize, [(usize
     (right, total, per)
 }
 
-fn report(name: &str, (right, total, per): (usize, usize, [(usize, usize); 7])) -> String {
+fn report(name: &str, (right, total, per): Score) -> String {
     let rec: Vec<String> = per.iter().zip(Section::ALL).filter(|(s, _)| s.1 > 0).map(|(s, n)| format!("{} {:.0}", &n.name()[..3], 100.0 * s.0 as f64 / s.1 as f64)).collect();
     format!("{name:>14}: {:5.1}% of {total:4}  [{}]", 100.0 * right as f64 / total.max(1) as f64, rec.join(" "))
 }
@@ -165,21 +172,25 @@ fn main() {
         eprintln!("{}: {} documents, {} training paragraphs", s.name, s.docs.len(), e.len());
     }
     if eval {
-        let (mut base, mut with, mut seed) = ((0, 0), (0, 0), (0, 0, 0));
+        // Held-out sums per group: (hand, learned).
+        let mut groups: Vec<(&str, Score, Score)> = ["seed corpus", "own fixtures", "real batches", "all"].iter().map(|g| (*g, Score::default(), Score::default())).collect();
         for (i, s) in sets.iter().enumerate() {
             let train: Vec<Example> = ex.iter().enumerate().filter(|(j, _)| *j != i).flat_map(|(_, e)| e.iter().cloned()).collect();
             let m = learned::train(&train, &t);
             let a = score(s, &p, None);
             let b = score(s, &p, Some(&m));
             println!("{}\n{}", report(&format!("{} hand", s.name), a), report(&format!("{} learned", s.name), b));
-            if s.name.starts_with("seed") {
-                seed = (seed.0 + a.0, seed.1 + a.1, seed.2 + b.0);
+            let group = if s.name.starts_with("seed") { 0 } else if s.name == "label" || s.name == "hard" { 1 } else { 2 };
+            for (k, g) in groups.iter_mut().enumerate() {
+                if k == group || k == 3 {
+                    g.1 = add(g.1, a);
+                    g.2 = add(g.2, b);
+                }
             }
-            base = (base.0 + a.0, base.1 + a.1);
-            with = (with.0 + b.0, with.1 + b.1);
         }
-        println!("seed held out file by file: hand {:.1}%, learned {:.1}%", 100.0 * seed.0 as f64 / seed.1.max(1) as f64, 100.0 * seed.2 as f64 / seed.1.max(1) as f64);
-        println!("all held out: hand {:.1}%, learned {:.1}%", 100.0 * base.0 as f64 / base.1.max(1) as f64, 100.0 * with.0 as f64 / with.1.max(1) as f64);
+        for (name, a, b) in groups {
+            println!("{}\n{}", report(&format!("{name}, hand"), a), report(&format!("{name}, learned"), b));
+        }
     }
     if let Some(path) = out {
         let all: Vec<Example> = ex.into_iter().flatten().collect();

@@ -160,16 +160,29 @@ pub fn outlines(paras: &mut [Para]) {
     }
 }
 
-/// An outline with no 目录 line: three or more short level-1 headings (一、回顾过去 二、研判形势 …)
-/// back to back, numbered from one, before any paragraph of text.
+/// An outline with no 目录 line at the top of a file: three or more short headings numbered from
+/// one, back to back before any paragraph of text, that are either all level 1 (一、回顾过去
+/// 二、研判形势 …) or stand above the title or the salutation (a page's contents list of
+/// 一、…工作回顾 （一）… 三、…, then the report's title).
 fn bare_outline(paras: &mut [Para]) {
-    let level1 = |p: &Para| p.text.chars().count() <= 16 && !ends_closed(&p.text) && super::heading_marker(&p.text).is_some_and(|m| m.0 == 1);
-    let body: Vec<usize> = (0..paras.len()).filter(|&i| paras.get(i).is_some_and(|p| p.kind == Kind::Body)).collect();
-    let run = body.iter().take_while(|&&i| paras.get(i).is_some_and(|p| level1(p) || p.kind != Kind::Body)).count();
-    let first = body.first().and_then(|&i| paras.get(i)).and_then(|p| super::heading_marker(&p.text)).map(|m| m.1);
-    let text_after = body.get(run).is_some();
-    if run >= 3 && first == Some(1) && text_after {
-        for &i in body.iter().take(run) {
+    let heading = |p: &Para| p.text.chars().count() <= 30 && !ends_closed(&p.text) && super::heading_marker(&p.text).is_some();
+    let mut run = Vec::new();
+    let mut next = None;
+    for (i, p) in paras.iter().enumerate() {
+        match p.kind {
+            Kind::Debris | Kind::Meta => {}
+            Kind::Body if heading(p) => run.push(i),
+            _ => {
+                next = Some(p);
+                break;
+            }
+        }
+    }
+    let first = run.first().and_then(|&i| paras.get(i)).and_then(|p| super::heading_marker(&p.text)).map(|m| m.1);
+    let all_level1 = run.iter().all(|&i| paras.get(i).is_some_and(|p| p.text.chars().count() <= 16 && super::heading_marker(&p.text).is_some_and(|m| m.0 == 1)));
+    let above_title = next.is_some_and(|p| p.kind == Kind::Title || is_salutation(&p.text));
+    if run.len() >= 3 && first == Some(1) && next.is_some() && (all_level1 || above_title) {
+        for &i in &run {
             if let Some(p) = paras.get_mut(i) {
                 p.kind = Kind::Meta;
             }
@@ -192,9 +205,13 @@ fn header(paras: &mut [Para], sp: &mut Span) {
             Kind::Body => {
                 // Short unpunctuated lines before the body are the header: after a title line
                 // (speaker, author), or on their own (政 府 工 作 报 告, a date and place line, 镇长 某某).
-                let len = p.text.chars().count();
-                let short = len <= if seen_title { 24 } else { 40 } && !ends_closed(&p.text) && !p.text.contains('，');
-                if (short || hit(&VENUE, &p.text)) && !is_salutation(&p.text) && super::heading_marker(&p.text).is_none() {
+                // Read without the spaces of a spaced-out line (县 长 桑 周) and a bracket or bullet
+                // around it ((2019年1月12日在…会议上), □市长 某某).
+                let bare: String = p.text.chars().filter(|c| !c.is_whitespace()).collect();
+                let bare = bare.trim_matches(['（', '）', '(', ')', '□', '•', '·']);
+                let len = bare.chars().count();
+                let short = len <= if seen_title { 24 } else { 40 } && !ends_closed(bare) && !bare.contains('，');
+                if (short || hit(&VENUE, bare)) && !is_salutation(&p.text) && super::heading_marker(&p.text).is_none() {
                     p.kind = Kind::Meta;
                     continue;
                 }
@@ -262,7 +279,7 @@ mod tests {
         assert_eq!(clean_title("在全县防汛工作会议上的讲话稿3200字范本"), "在全县防汛工作会议上的讲话稿");
         assert_eq!(clean_title("在全镇招商引资大会上的讲话_共12页"), "在全镇招商引资大会上的讲话");
         // An outline with no 目录 line, and a report's date-and-venue and speaker lines.
-        let mut paras: Vec<Para> = ["一、回顾过去", "二、研判形势", "三、聚焦重点", "在全县工作会议上的讲话", "2031年1月9日在某县第三届人民代表大会第二次会议上", "县长 某某", "各位代表：", "现在，我代表县人民政府作报告。"]
+        let mut paras: Vec<Para> = ["一、回顾过去", "二、研判形势", "三、聚焦重点", "在全县工作会议上的讲话", "2031年1月9日在某县第三届人民代表大会第二次会议上", "县 长 某 某", "各位代表：", "现在，我代表县人民政府作报告。"]
             .iter()
             .map(|t| Para { line: 1, last: 1, text: (*t).to_owned(), kind: if t.ends_with("讲话") { Kind::Title } else { Kind::Body } })
             .collect();
@@ -271,5 +288,13 @@ mod tests {
         let kinds: Vec<Kind> = paras.iter().map(|p| p.kind).collect();
         assert_eq!(spans.len(), 1);
         assert_eq!(kinds, [Kind::Meta, Kind::Meta, Kind::Meta, Kind::Title, Kind::Meta, Kind::Meta, Kind::Body, Kind::Body]);
+        // A page's contents list above the report's title, sub-headings and all.
+        let mut paras: Vec<Para> = ["一、过去一年工作回顾", "二、今年重点工作", "（一）抓项目", "（二）抓招商", "三、加强政府自身建设", "某县政府工作报告", "各位代表：", "一、过去一年工作回顾"]
+            .iter()
+            .map(|t| Para { line: 1, last: 1, text: (*t).to_owned(), kind: if t.ends_with("报告") { Kind::Title } else { Kind::Body } })
+            .collect();
+        outlines(&mut paras);
+        let kinds: Vec<Kind> = paras.iter().map(|p| p.kind).collect();
+        assert_eq!(kinds, [Kind::Meta, Kind::Meta, Kind::Meta, Kind::Meta, Kind::Meta, Kind::Title, Kind::Body, Kind::Body]);
     }
 }
