@@ -62,29 +62,8 @@ fn section_index(name: &str) -> Option<usize> {
     Section::ALL.iter().position(|s| s.name() == name)
 }
 
-/// Gold per paragraph of a document (the section of its first gold line).
-fn para_gold(prefix: &str, doc: &Document, gold: &Gold) -> Vec<Option<usize>> {
-    let mut out = vec![None; doc.paras.len()];
-    for ln in &doc.lines {
-        if let (Some(o), Some(g)) = (out.get_mut(ln.para), gold.get(&(prefix.to_owned(), ln.no))) {
-            if o.is_none() {
-                *o = section_index(g);
-            }
-        }
-    }
-    out
-}
-
 fn examples(set: &Set, p: &Params) -> Vec<Example> {
-    let mut out = Vec::new();
-    for (prefix, doc) in &set.docs {
-        let g = para_gold(prefix, doc, &set.gold);
-        for sp in &doc.speeches {
-            let paras = doc.speech_paras(sp);
-            out.extend(learned::examples(paras, g.get(sp.start..sp.start + paras.len()).unwrap_or(&[]), p));
-        }
-    }
-    out
+    set.docs.iter().flat_map(|(prefix, doc)| learned::document_examples(doc, prefix, &set.gold, p)).collect()
 }
 
 /// (right, scored, per-section (right, gold)).

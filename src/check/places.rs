@@ -113,6 +113,8 @@ impl Gazetteer {
                 (Some(c), None) => {
                     chars.insert(c, lp);
                 }
+                // 河南人, 温州人: a place's people still name the place, so the word does not hide it.
+                _ if w.strip_suffix('人').and_then(|p| index.get(p)).and_then(|&k| patterns.get(k)).is_some_and(|p| matches!(p.kind, Kind::Place(..))) => {}
                 _ if !index.contains_key(w) => {
                     index.insert(Cow::Borrowed(w), patterns.len());
                     names.push(Cow::Borrowed(w));
@@ -286,6 +288,7 @@ mod tests {
     fn finds_places_as_words() {
         assert_eq!(names("学习许昌市的经验"), ["许昌市"]);
         assert_eq!(names("赴河南郑州考察"), ["河南", "郑州"]);
+        assert_eq!(names("我们感到河南人热爱家乡"), ["河南"]);
         assert_eq!(names("学习借鉴许昌经验"), ["许昌"]);
         assert_eq!(names("恩施州和恩施土家族苗族自治州"), ["恩施州", "恩施土家族苗族自治州"]);
     }

@@ -244,17 +244,43 @@ fn split_long(sentences: Vec<Sentence>) -> Vec<Vec<Sentence>> {
     out
 }
 
-/// Prefixes 一是、二是… when `chain` and there are at least two sentences.
+/// Prefixes 一是、二是… when `chain` and there are at least two sentences. Items keep one form:
+/// when some open with the modal 要 and some do not (一是健全…二是要坚持…), the 要 of the bank's
+/// sentences goes (a writer's own words from the brief stay as written).
 pub fn numbered(sentences: Vec<Sentence>, chain: bool) -> Vec<Sentence> {
     if !chain || sentences.len() < 2 {
         return sentences;
     }
+    // 要素, 要求, 要点…: words, not the modal.
+    let modal = |t: &str| t.strip_prefix('要').is_some_and(|r| !r.starts_with(['素', '求', '害', '点', '件', '闻', '务', '事']));
+    let mixed = !sentences.iter().all(|s| modal(&s.text)) && sentences.iter().any(|s| modal(&s.text));
     sentences
         .into_iter()
         .enumerate()
         .map(|(i, mut s)| {
-            s.text = format!("{}是{}", zh::numeral(i + 1), s.text);
+            let text = if mixed && modal(&s.text) && matches!(s.source, crate::draft::Source::Bank { .. }) { s.text.get('要'.len_utf8()..).unwrap_or(&s.text) } else { &s.text };
+            s.text = format!("{}是{}", zh::numeral(i + 1), text);
             s
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::draft::Source;
+
+    fn check(items: &[&str], want: &[&str]) {
+        let sentences = items.iter().map(|t| Sentence { text: (*t).to_owned(), source: Source::Bank { id: "t".into() } }).collect();
+        let got: Vec<String> = numbered(sentences, true).into_iter().map(|s| s.text).collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn chain_items_keep_one_form() {
+        check(&["健全推进机制。", "要坚持一线工作法。"], &["一是健全推进机制。", "二是坚持一线工作法。"]);
+        check(&["要加强领导。", "要压实责任。"], &["一是要加强领导。", "二是要压实责任。"]);
+        check(&["要素保障到位。", "要压实责任。"], &["一是要素保障到位。", "二是压实责任。"]);
+        check(&["园区产值增长。", "项目建设加快。"], &["一是园区产值增长。", "二是项目建设加快。"]);
+    }
 }

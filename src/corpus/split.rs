@@ -20,8 +20,9 @@ static SALUTATION: LazyLock<Option<Regex>> = LazyLock::new(|| {
 static DATE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     re(r"^[（(]?([\d〇零○一二三四五六七八九]{2,4}年)?[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日[^，。]{0,4}[）)]?。?$|^[（(]?[\d〇零○一二三四五六七八九]{4}年[\d一二三四五六七八九十]{1,3}月[）)]?$|^(作者|主讲|讲话人|发言人)[:：]|^[（(][^）)]{1,20}[）)]$|^(——|──)\s*(在|[\dxX〇一二三四五六七八九]{2,4}年|.{0,40}(讲话|发言|致辞|报告)$)")
 });
-/// The date-and-venue line under a report's title, at any length: ——2024年1月11日在…第一次会议上
-/// (and the speaker after it: 县长 某某), or the tail of one that broke (第六次会议上).
+/// The date-and-venue line under a report's title, at any length: ——2024年1月11日在…第一次会议上,
+/// or the tail of one that broke (第六次会议上). (The speaker line after it is short, and the short
+/// rule of `header` takes it.)
 static VENUE: LazyLock<Option<Regex>> =
     LazyLock::new(|| re(r"^[—─\s]*([\d〇零○一二三四五六七八九]{4}年[^，。]{1,8}日)?\s*在[^，。]{2,60}(会议|大会|会|仪式)上[^，。]{0,24}$|^[^，。]{0,20}(会议|大会)上$"));
 static CLOSING: LazyLock<Option<Regex>> = LazyLock::new(|| re(r"谢谢|再见|^祝|^预祝|^同志们|^最后|讲这些|讲话完了|到此|^以上"));
@@ -140,7 +141,8 @@ fn cap_spans(paras: &[Para], spans: Vec<Span>) -> (Vec<Span>, usize) {
 }
 
 /// A page's table of contents (目录/提纲： then a run of bare headings) is not the speech: the
-/// marker line and the headings under it, up to the first paragraph of text, become `Meta`.
+/// marker line and the headings under it, up to the first paragraph of text, become `Meta`; so
+/// does a contents list without the marker at the top of the file (`bare_outline`).
 pub fn outlines(paras: &mut [Para]) {
     bare_outline(paras);
     static TOC: LazyLock<Option<Regex>> = LazyLock::new(|| re(r"^(目录|提纲|目录/提纲|文章目录)[:：]?[…\.。]*$"));

@@ -14,15 +14,15 @@ pub(crate) struct Speech<'a> {
     pub marks: Vec<Option<(u8, usize, usize)>>,
     /// The level whose headings open blocks.
     pub top: Option<u8>,
-    /// The top-level block each paragraph stands in (0 before the first heading), and how many.
+    /// The top-level block each paragraph stands in (0 before the first heading).
     pub block: Vec<usize>,
-    pub blocks: usize,
     /// The words of the top-level heading and of the sub-heading in effect.
     pub top_words: Vec<&'a str>,
     pub sub_words: Vec<&'a str>,
     /// The heading line shown for each paragraph.
     pub headings: Vec<Option<String>>,
     pub tenses: Vec<f64>,
+    /// Each block's summed tense (one per block: its length is the number of blocks).
     pub block_tense: Vec<f64>,
     /// The hand-set evidence per section.
     pub emit: Vec<[f64; N]>,
@@ -148,7 +148,6 @@ impl<'a> Speech<'a> {
         let starts: Vec<bool> = (0..n)
             .map(|i| i > 0 && (block.get(i) != block.get(i - 1) || texts.get(i).is_some_and(|t| score::pivot(t) || score::problem_list(t) || score::lack_item(t) || score::late_call(t, i, n))))
             .collect();
-        let blocks = block_cues.len();
-        Speech { body, texts, marks, top, block, blocks, top_words, sub_words, headings, tenses, block_tense, emit, starts }
+        Speech { body, texts, marks, top, block, top_words, sub_words, headings, tenses, block_tense, emit, starts }
     }
 }

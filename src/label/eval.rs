@@ -215,25 +215,9 @@ fn seed_corpus_in_sample_and_held_out() {
     eprintln!("{}  (tuned on all {:?})", line("in sample (tuned on all)", &confusion(&all, &gold, &tuned, None, false)), tuned.values());
 }
 
-/// The training paragraphs of `files` under `gold` (a paragraph takes its first line's label).
+/// The training paragraphs of `files` under `gold`.
 fn training(files: &[&File], gold: &Gold) -> Vec<Example> {
-    let mut out = Vec::new();
-    for f in files {
-        let doc = &f.doc;
-        let mut g: Vec<Option<usize>> = vec![None; doc.paras.len()];
-        for ln in &doc.lines {
-            if let (Some(o), Some(s)) = (g.get_mut(ln.para), gold.get(&(f.prefix.clone(), ln.no))) {
-                if o.is_none() {
-                    *o = crate::section::Section::ALL.iter().position(|x| x.name() == *s);
-                }
-            }
-        }
-        for sp in &doc.speeches {
-            let paras = doc.speech_paras(sp);
-            out.extend(learned::examples(paras, g.get(sp.start..sp.start + paras.len()).unwrap_or(&[]), &Params::default()));
-        }
-    }
-    out
+    files.iter().flat_map(|f| learned::document_examples(&f.doc, &f.prefix, gold, &Params::default())).collect()
 }
 
 /// The learned layer, trained here on what the repository holds (the seed corpus and our

@@ -79,7 +79,7 @@ fn each(s: &Speech, i: usize, f: &mut impl FnMut(&str, &str, u64, f32)) {
     one("d", bin(d, -4.0, 4.0, 8.0), 1.0);
     let b = s.block.get(i).copied().unwrap_or(0);
     if s.top.is_some() {
-        one("b", bin(b as f64 / s.blocks.max(1) as f64, 0.0, 1.0, 5.0), 1.0);
+        one("b", bin(b as f64 / s.block_tense.len().max(1) as f64, 0.0, 1.0, 5.0), 1.0);
         one("bt", bin(s.block_tense.get(b).copied().unwrap_or(0.0), -8.0, 8.0, 8.0), 1.0);
     } else {
         one("b", "none", 1.0);
@@ -141,7 +141,8 @@ fn named(s: &Speech, i: usize) -> Vec<(String, f32)> {
 #[derive(Debug, Clone)]
 pub struct Model {
     weights: Weights,
-    /// The weights by name, in name order (a trained model's, for `to_text`).
+    /// The weights by name, in name order: a trained model's, for `to_text` (a parsed one leaves
+    /// it empty).
     named: Vec<(String, [f32; N])>,
     /// The emission is `mix` × the model's log-probability + `hand` × the hand-set evidence.
     pub mix: f64,
@@ -170,7 +171,6 @@ impl Model {
                     let (tag, text) = name.split_once(':')?;
                     let r: [f32; N] = std::array::from_fn(|k| v.get(k).copied().unwrap_or(0.0) / 100.0);
                     m.weights.insert(key(tag, text), r);
-                    m.named.push((name.to_owned(), r));
                 }
                 _ => return None,
             }
@@ -222,7 +222,7 @@ pub struct Example {
 
 /// The training paragraphs of one speech: body paragraphs whose gold (by paragraph index into
 /// `paras`) is one of the seven sections.
-pub fn examples(paras: &[crate::corpus::Para], gold: &[Option<usize>], p: &super::Params) -> Vec<Example> {
+fn examples(paras: &[crate::corpus::Para], gold: &[Option<usize>], p: &super::Params) -> Vec<Example> {
     let s = Speech::read(paras, p);
     (0..s.texts.len())
         .filter_map(|j| {
@@ -230,6 +230,25 @@ pub fn examples(paras: &[crate::corpus::Para], gold: &[Option<usize>], p: &super
             Some(Example { feats: named(&s, j), gold: g, weight: 1.0 })
         })
         .collect()
+}
+
+/// The training paragraphs of a labelled document (`gold` by file prefix and line): a paragraph
+/// takes the section of its first gold line, `other` lines teach nothing.
+pub fn document_examples(doc: &crate::corpus::Document, prefix: &str, gold: &super::gold::Gold, p: &super::Params) -> Vec<Example> {
+    let mut g: Vec<Option<usize>> = vec![None; doc.paras.len()];
+    for ln in &doc.lines {
+        if let (Some(o), Some(s)) = (g.get_mut(ln.para), gold.get(&(prefix.to_owned(), ln.no))) {
+            if o.is_none() {
+                *o = crate::section::Section::ALL.iter().position(|x| x.name() == *s);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for sp in &doc.speeches {
+        let paras = doc.speech_paras(sp);
+        out.extend(examples(paras, g.get(sp.start..sp.start + paras.len()).unwrap_or(&[]), p));
+    }
+    out
 }
 
 /// How to train.

@@ -13,15 +13,8 @@ use crate::corpus::clean::{hit, re};
 
 /// True when a place name of the gazetteer stands in the text as a word of its own (the same
 /// matcher `check` uses: 振兴 in 振兴和…, 长治久安 are not places).
-/// A province's name counts wherever it stands, even inside a word the segmenter keeps whole
-/// (河南人, 山东籍): a mined sentence that names one belongs to that province.
 fn place(t: &str) -> bool {
-    const PROVINCES: [&str; 34] = [
-        "北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北",
-        "湖南", "广东", "广西", "海南", "重庆", "四川", "贵州", "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆", "台湾", "香港", "澳门",
-    ];
-    let t2 = t.replace("幸福建", "");
-    PROVINCES.iter().any(|p| t2.contains(p)) || !crate::check::places::gazetteer().find(t).is_empty()
+    !crate::check::places::gazetteer().find(t).is_empty()
 }
 
 /// Fixed phrases that hold a place name or a numeral but leak nothing.
@@ -77,7 +70,7 @@ pub fn reject(text: &str) -> Option<&'static str> {
         return Some("placeholder, number or deletion");
     }
     if plain.matches('“').count() != plain.matches('”').count() || plain.contains(['"', '\'']) {
-        return Some("unbalanced quotes");
+        return Some("unbalanced or stray quotes");
     }
     if hit(&MOMENT, &scrubbed) {
         return Some("moment or local item");
