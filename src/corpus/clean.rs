@@ -30,6 +30,7 @@ static DEBRIS_ANY: LazyLock<Option<Regex>> = LazyLock::new(|| {
         r"|一号文库|范文网|文库网|范文大全|第一范文|https?[:：]|www\.|\.com(?-u:\b)|\.cn(?-u:\b)",
         r"|来源于网友上传|不代表本站|阅读全部|需要先登录|(VIP|Vip|vip)(免费|会员|下载)|立即下载|免费下载",
         r"|全文共\d+字|当前显示\d+字|请认真阅读下面的提示|为你精心整理|办公文档之家|第\d+/\d+页|此处隐藏\d+字|下载后查看|版权声明|版权归|请勿转载|加入收藏|(素材|范文|公文|材料|资料)网|温馨提示|扫一扫|本文标题|链接地址|作者原创|(DOCX|docx)\s|[.．。](docx?|wps)》?|由会员分享|定制代笔|海量(公文|范文)",
+        r"|全文约\d+字|请下载后(阅读|编辑)|稿子汇|公文汇|(范文|总结|讲话稿)[_＿]|\s时间[:：]\s*\d{4}[-/.年]",
     ))
 });
 static DEBRIS_START: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -214,6 +215,9 @@ pub fn paragraphs(raw_lines: &[(usize, &str)], keep_lines: bool) -> (Vec<Para>, 
         if open {
             t = strip_glued_page_number(&t);
         }
+        if t.contains("省略") || t.contains("隐藏") {
+            t = without_elision(t);
+        }
         // A debris line may be a paragraph with a site's watermark after it: keep the paragraph.
         let debris_line = is_debris(&t)
             && match before_watermark(&t) {
@@ -253,6 +257,20 @@ pub fn paragraphs(raw_lines: &[(usize, &str)], keep_lines: bool) -> (Vec<Para>, 
     (paras, lines, debris)
 }
 
+/// A paywall's cut inside a paragraph (…“成绩单” ……(某某网省略893字,正式会员可完整阅读)…… 这些成绩…)
+/// becomes a plain ……, so that the text on both sides stays one paragraph.
+fn without_elision(t: String) -> String {
+    static CUT: LazyLock<Option<Regex>> =
+        LazyLock::new(|| re(r"[…\s]*[（(][^（()）]{0,80}(省略|隐藏)\d+字[^（()）]{0,40}[）)][…\s]*"));
+    match CUT.as_ref() {
+        Some(r) if r.is_match(&t) => {
+            let out = r.replace_all(&t, "……").into_owned();
+            if out == "……" { String::new() } else { out }
+        }
+        _ => t,
+    }
+}
+
 /// A paragraph with a site's watermark after it (…我讲三点意见： 稿子汇 www.…, …的X%。 公文汇，
 /// 办公文档之家): the text up to its last stop before the mark, when that is a paragraph's worth.
 fn before_watermark(t: &str) -> Option<String> {
@@ -262,6 +280,11 @@ fn before_watermark(t: &str) -> Option<String> {
     // The mark must be the line's first debris: an SEO blurb (以下是……范文) goes whole.
     if hit(&DEBRIS_ANY, head) {
         return None;
+    }
+    // A heading carries no stop: `一、…严峻形势 公文汇，办公文档之家` keeps the heading.
+    let heading = head.trim_end();
+    if heading.len() < head.len() && heading::marker(heading).is_some() && heading.chars().count() >= 6 {
+        return (!is_debris(heading)).then(|| heading.to_owned());
     }
     let (k, c) = head.char_indices().rev().find(|(_, c)| "。！？：；".contains(*c))?;
     let kept = head.get(..k + c.len_utf8())?;
@@ -316,7 +339,9 @@ fn joins(cur: &Para, piece: &str) -> bool {
                 // A short line of its own is a title, speaker or heading line (政 府 工 作 报 告,
                 // 过去五年的工作回顾), not a line cut by the page width.
                 let lone = cur.line == cur.last && !cur.text.ends_with(['，', '、', '；', '：']);
-                return !(lone && (cur_n <= 18 || (cur_n <= 30 && n <= 30 && !ends_closed(piece))));
+                // A short line ending in ： after it (同志们、朋友们、乡亲们：) is an address line.
+                let address = n <= 32 && piece.ends_with('：');
+                return !(lone && (cur_n <= 18 || address || (cur_n <= 30 && n <= 30 && !ends_closed(piece))));
             }
             // A spurious break: `总结。`, `了去年工作`, `学习。` (but not a heading of its own).
             n < 20 && cur_n >= 20 && !crate::label::bare_heading(piece) && !is_closing_like(piece) && heading::inline_marker(piece).is_none()
@@ -337,7 +362,8 @@ mod tests {
             "招商引资 讲话 DOCX   7页   下载0", "文库 实用文档 经验交流发言",
             "前言:本站为你精心整理了县长发言", "在汛期安全工作会议上的讲话汇编-45篇(第14/15页)", "时间:2022-03-25 06:42:00", "购物车", "正文复制", "(阅读全部图文内容,您需要先登录!)", "加入Vip免费下载 立即下载",
             "内容预览:", "编者按:本文回顾了一年来的工作", "投稿人:1234 发布时间:2030/1/2", "篇二:", "索 引 号: | abc/2030-01 |", "您的位置:某某网>>讲话",
-            "预览结束,扫码获取全文", "【文章共1900字,仅供参考】", "-------", "在全镇某某会上的讲话.docx", "《某某讲话.docx》由会员分享,可在线阅读", "素材库:https://example.org/"] {
+            "预览结束,扫码获取全文", "【文章共1900字,仅供参考】", "-------", "在全镇某某会上的讲话.docx", "《某某讲话.docx》由会员分享,可在线阅读", "素材库:https://example.org/",
+            "全文约2226字,请下载后阅读、编辑。", "稿子汇,范文学习文库", "乡镇上半年总结范文_乡镇农业服务中心上半年工作总结", "半年总结 时间:2021-09-04"] {
             assert!(is_debris(&normalize_line(l)) || normalize_line(l).is_empty() || l == "2/", "{l}");
         }
         for l in ["同志们：", "这次会议很重要，供大家参考的材料已经印发。", "一、统一思想，提高认识"] {
@@ -350,6 +376,10 @@ mod tests {
         let (paras, _, debris) = paragraphs(&[(1, "一是招商总量上有差距，总量仅占全省的一小部分。 公文汇,办公文档之家"), (2, "公文汇 www.example.com")], true);
         assert_eq!(debris, 1);
         assert_eq!(paras.first().map(|p| p.text.as_str()), Some("一是招商总量上有差距，总量仅占全省的一小部分。"));
+        let (paras, _, _) = paragraphs(&[(1, "成绩来之不易。全县人民用汗水写下“成绩单” ……(某某网http://www.example.cn省略893字,正式会员可完整阅读)…… 这些成绩的取得，凝聚着大家的心血。")], true);
+        assert_eq!(paras.first().map(|p| p.text.as_str()), Some("成绩来之不易。全县人民用汗水写下“成绩单”……这些成绩的取得，凝聚着大家的心血。"));
+        let (paras, _, _) = paragraphs(&[(1, "一、进一步提高认识，正确研判当前形势 公文汇,办公文档之家")], true);
+        assert_eq!(paras.first().map(|p| p.text.as_str()), Some("一、进一步提高认识，正确研判当前形势"));
     }
 
     #[test]

@@ -15,7 +15,7 @@ static TITLE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 static NOT_TITLE: LazyLock<Option<Regex>> =
     LazyLock::new(|| re(r"重要讲话|讲话精神|^(刚才|刚刚|今天|会上|大家|我们|这次|本次|请|下面|首先|现在|接下来|最后)|作了|做了|听取|发表了|^[一二三四五六七八九十]+、"));
 static SALUTATION: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    re(r"^(尊敬的)?[^。！？：]{0,30}(同志们|志们|代表|委员|领导|同仁|朋友们|来宾|同事们|先生们|老师们)([：:]。?|、)$")
+    re(r"^(尊敬的)?[^。！？：]{0,30}(同志们|志们|代表|委员|领导|同仁|朋友们|来宾|同事们|先生们|老师们|乡亲们|女士们|嘉宾|各界人士|战友们|青年们)([：:]。?|、)$|^[^。！？：，]{2,30}、[^。！？：，、]{0,12}(同志们|朋友们|来宾|同事们|乡亲们|女士们|先生们)$")
 });
 static DATE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     re(r"^[（(]?([\d〇零○一二三四五六七八九]{2,4}年)?[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日[^，。]{0,4}[）)]?。?$|^[（(]?[\d〇零○一二三四五六七八九]{4}年[\d一二三四五六七八九十]{1,3}月[）)]?$|^(作者|主讲|讲话人|发言人)[:：]|^[（(][^）)]{1,20}[）)]$|^(——|──)\s*(在|[\dxX〇一二三四五六七八九]{2,4}年|.{0,40}(讲话|发言|致辞|报告)$)")
@@ -259,6 +259,8 @@ mod tests {
         assert!(is_salutation("各位代表、"));
         assert!(is_salutation("同志们："));
         assert!(is_salutation("各位领导、同志们："));
+        assert!(is_salutation("同志们、朋友们"));
+        assert!(!is_salutation("表彰优秀同志们"));
         assert!(is_salutation("各位代表："));
         assert!(!is_salutation("主要有以下几点："));
         assert!(is_meta("（2024年2月18日）"));
