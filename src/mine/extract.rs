@@ -233,10 +233,16 @@ fn finish(section: Section, role: &'static str, text: &str, months: Vec<u8>, par
                 return None;
             }
             topics.extend(tags);
-            topics.sort();
-            topics.dedup();
         }
     }
+    if let Some(f) = ctx.field.as_ref().filter(|_| !matches!(section, Section::Opening | Section::Closing)) {
+        // A sentence of a speech on one field belongs to that field, though it names none of its
+        // words (对查出的问题要明确整改责任人 in a safety speech); only the opening's and the
+        // closing's formulae serve any speech.
+        topics.push(f.clone());
+    }
+    topics.sort();
+    topics.dedup();
     if topics.len() > 1 {
         return None;
     }

@@ -93,7 +93,9 @@ fn harvest_speech(doc: &Document, sp: &corpus::Span, number: usize, topics: &fil
         .filter(|(p, l)| p.kind == Kind::Body && l.section == Some(Section::Opening))
         .map(|(p, _)| p.text.as_str())
         .collect();
-    let ctx = slot::Context::read(&text, &opening);
+    let mut ctx = slot::Context::read(&text, &opening);
+    let one = |t: &str| Some(topics.topics_of(t)).filter(|tags| tags.len() == 1).and_then(|mut tags| tags.pop());
+    ctx.field = ctx.topic.as_deref().and_then(one).or_else(|| sp.title.as_deref().and_then(one));
     let cands = if sp.nonspeech { Vec::new() } else { extract::candidates(paras, &labels, &ctx, topics) };
     let stats = SpeechStats::of(paras, &labels);
     SpeechHarvest { number, nonspeech: sp.nonspeech, fp, quality, cands, stats }

@@ -16,6 +16,9 @@ pub struct Context {
     pub meeting: Option<String>,
     /// The meeting's topic (组织), when the name gives one.
     pub topic: Option<String>,
+    /// The one topic tag of the speech's field (from the meeting's topic, else its title), which
+    /// its sentences inherit; set by the miner.
+    pub field: Option<String>,
     /// The level's words and their slots, longest first (`level_words`).
     words: Vec<(String, &'static str)>,
 }
@@ -60,7 +63,7 @@ impl Context {
                 (name, topic)
             })
             .unwrap_or((None, None));
-        Context { level: best.0.to_owned(), meeting, topic, words: level_words(best.0) }
+        Context { level: best.0.to_owned(), meeting, topic, field: None, words: level_words(best.0) }
     }
 }
 
