@@ -96,7 +96,8 @@ pub fn reject(text: &str) -> Option<&'static str> {
     if hit(&LEADER, &scrubbed) || person(&scrubbed) {
         return Some("person");
     }
-    if place(&scrubbed) || town(&scrubbed) || hit(&UNIT_OURS, &scrubbed) || road(&scrubbed) || before_slot(text) {
+    // The gazetteer's lookup, the dearest test, goes last.
+    if town(&scrubbed) || hit(&UNIT_OURS, &scrubbed) || road(&scrubbed) || before_slot(text) || place(&scrubbed) {
         return Some("place");
     }
     None
