@@ -107,11 +107,11 @@ fn slot(name: &str) -> String {
 pub fn slot_sentence(s: &str, ctx: &Context, section: Section) -> Option<String> {
     let mut t = s.to_owned();
     if let Some(name) = &ctx.meeting {
-        if name.chars().count() >= 4 {
+        if name.chars().count() >= 4 && t.contains(name.as_str()) {
             t = t.replace(name.as_str(), &slot("meeting.name"));
         }
     }
-    if let Some(topic) = &ctx.topic {
+    if let Some(topic) = ctx.topic.as_ref().filter(|topic| t.contains(topic.as_str())) {
         let work = format!("{topic}工作");
         t = t.replace(&work, &slot("meeting.work"));
     }
