@@ -45,18 +45,15 @@ static DEBRIS_START: LazyLock<Option<Regex>> = LazyLock::new(|| {
         r"|(导语|导读|摘要)[:：]|时间[:：]\s*\d{4}|(购物车|我的足迹|正文复制|大家正在看|换一换|返回顶部|散会[！!。]?|阅读全文|[…\.\s·]+)$|公文搜|文库\s|©|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}|上一页|THE END$|(编辑|责编|审核|校对)\s+\p{Han}{2,4}$|(分享到|当前位置[:：]|首页\s*[>＞]))",
     ))
 });
-/// `DEBRIS_ANY`'s file-name ending (…讲话.docx》), apart: its first character (。) starts almost
-/// every sentence, so inside `DEBRIS_ANY` it sent the search to the lazy DFA after each full stop.
-/// Tried only on lines that hold `doc` or `wps`.
+/// `DEBRIS_ANY`'s file-name ending (…讲话.docx》), apart and only on lines holding doc or wps: in
+/// `DEBRIS_ANY` its 。 sent the search to the lazy DFA after every full stop.
 static DEBRIS_DOC: LazyLock<Option<Regex>> = LazyLock::new(|| re(r"[.．。](docx?|wps)"));
 static DEBRIS_COUNT: LazyLock<Option<Regex>> =
     LazyLock::new(|| re(r"^.{2,60}[（(](实用|案例|精选|通用|优选|热门|推荐|优秀|最新|汇总|合集)?\d+篇[)）]$"));
 
 /// True for a line of web-page debris (site names, counters, footers, SEO blurbs).
 pub fn is_debris(t: &str) -> bool {
-    ((t.ends_with("篇)") || t.ends_with("篇）")) && hit(&DEBRIS_COUNT, t))
-        || hit(&DEBRIS_START, t)
-        || debris_any(t)
+    ((t.ends_with("篇)") || t.ends_with("篇）")) && hit(&DEBRIS_COUNT, t)) || hit(&DEBRIS_START, t) || debris_any(t)
 }
 
 /// `DEBRIS_ANY` with its file-name ending.
@@ -252,8 +249,7 @@ pub fn paragraphs(raw_lines: &[(usize, &str)], keep_lines: bool) -> (Vec<Para>, 
         let mut first = None;
         for piece in pieces(&t) {
             let piece = piece.trim();
-            // The debris test is the dear part of `kind_of`: a piece that is the whole line has
-            // had it already.
+            // The debris test, the dear part of `kind_of`, has run on a piece that is the whole line.
             let kind = if !line_debris && piece == t { kind_of_clean(piece) } else { kind_of(piece) };
             if let Some(cur) = paras.last_mut() {
                 if cur.last + 2 >= no && joins(cur, piece, kind) {
