@@ -29,7 +29,7 @@ static DEBRIS_ANY: LazyLock<Option<Regex>> = LazyLock::new(|| {
         r"|希望对(你|您|大家)有所?帮助|页[,，]当前第",
         r"|一号文库|范文网|文库网|范文大全|第一范文|https?[:：]|www\.|\.com(?-u:\b)|\.cn(?-u:\b)",
         r"|来源于网友上传|不代表本站|阅读全部|需要先登录|(VIP|Vip|vip)(免费|会员|下载)|立即下载|免费下载",
-        r"|全文共\d+字|当前显示\d+字|请认真阅读下面的提示|为你精心整理|办公文档之家|第\d+/\d+页|此处隐藏\d+字|下载后查看|版权声明|版权归|请勿转载|加入收藏|(素材|范文|公文|材料|资料)网|温馨提示|扫一扫|本文标题|链接地址|作者原创|(DOCX|docx)\s|[.．。](docx?|wps)》?|由会员分享|定制代笔|海量(公文|范文)",
+        r"|全文共\d+字|当前显示\d+字|请认真阅读下面的提示|为你精心整理|办公文档之家|第\d+/\d+页|此处隐藏\d+字|下载后查看|版权声明|版权归|请勿转载|加入收藏|(素材|范文|公文|材料|资料)网|温馨提示|扫一扫|本文标题|链接地址|作者原创|(DOCX|docx)\s|由会员分享|定制代笔|海量(公文|范文)",
         r"|全文约\d+字|请下载后(阅读|编辑)|稿子汇|公文汇|(范文|总结|讲话稿)[_＿]|\s时间[:：]\s*\d{4}[-/.年]",
     ))
 });
@@ -46,12 +46,20 @@ static DEBRIS_START: LazyLock<Option<Regex>> = LazyLock::new(|| {
         r"|(导语|导读|摘要)[:：]|时间[:：]\s*\d{4}|(购物车|我的足迹|正文复制|大家正在看|换一换|返回顶部|散会[！!。]?|阅读全文|[…\.\s·]+)$|公文搜|文库\s|©|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}|上一页|THE END$|(编辑|责编|审核|校对)\s+\p{Han}{2,4}$|(分享到|当前位置[:：]|首页\s*[>＞]))",
     ))
 });
+/// `DEBRIS_ANY`'s file-name ending (…讲话.docx》), apart and only on lines holding doc or wps: in
+/// `DEBRIS_ANY` its 。 sent the search to the lazy DFA after every full stop.
+static DEBRIS_DOC: LazyLock<Option<Regex>> = LazyLock::new(|| re(r"[.．。](docx?|wps)"));
 static DEBRIS_COUNT: LazyLock<Option<Regex>> =
     LazyLock::new(|| re(r"^.{2,60}[（(](实用|案例|精选|通用|优选|热门|推荐|优秀|最新|汇总|合集)?\d+篇[)）]$"));
 
 /// True for a line of web-page debris (site names, counters, footers, SEO blurbs).
 pub fn is_debris(t: &str) -> bool {
-    ((t.ends_with("篇)") || t.ends_with("篇）")) && hit(&DEBRIS_COUNT, t)) || hit(&DEBRIS_START, t) || hit(&DEBRIS_ANY, t)
+    ((t.ends_with("篇)") || t.ends_with("篇）")) && hit(&DEBRIS_COUNT, t)) || hit(&DEBRIS_START, t) || debris_any(t)
+}
+
+/// `DEBRIS_ANY` with its file-name ending.
+fn debris_any(t: &str) -> bool {
+    hit(&DEBRIS_ANY, t) || ((t.contains("doc") || t.contains("wps")) && hit(&DEBRIS_DOC, t))
 }
 
 /// One line trimmed and normalised: junk characters out, mojibake fixed, punctuation full width,
@@ -65,7 +73,9 @@ pub fn normalize_line(raw: &str) -> String {
         return strip_page_number(t).to_owned();
     }
     let out = if t.contains(junk) { fix_chars(t) } else { t.to_owned() };
-    let out = chinese_punct(&crate::zh::full_width(&out));
+    // `full_width` changes only , : ; ! ? ( ).
+    let out = if out.contains([',', ':', ';', '!', '?', '(', ')']) { crate::zh::full_width(&out) } else { out };
+    let out = chinese_punct(&out);
     strip_page_number(&out).to_owned()
 }
 
@@ -184,9 +194,12 @@ pub fn pian(t: &str) -> bool {
 
 /// A piece's kind on its own (titles and meta lines are settled again by the splitter).
 fn kind_of(t: &str) -> Kind {
-    if is_debris(t) {
-        Kind::Debris
-    } else if pian(t) || is_title_like(t) {
+    if is_debris(t) { Kind::Debris } else { kind_of_clean(t) }
+}
+
+/// `kind_of` for a text already known not to be debris.
+fn kind_of_clean(t: &str) -> Kind {
+    if pian(t) || is_title_like(t) {
         Kind::Title
     } else if is_meta(t) {
         Kind::Meta
@@ -195,8 +208,9 @@ fn kind_of(t: &str) -> Kind {
     }
 }
 
-fn plain_body(t: &str) -> bool {
-    kind_of(t) == Kind::Body && heading::marker(t).is_none() && !is_salutation(t)
+/// A piece of kind `kind` (its `kind_of`) that is plain body text.
+fn plain_body(t: &str, kind: Kind) -> bool {
+    kind == Kind::Body && heading::marker(t).is_none() && !is_salutation(t)
 }
 
 /// Builds the paragraphs of a file from its lines, each with its 1-based number (the pieces of a
@@ -219,7 +233,8 @@ pub fn paragraphs(raw_lines: &[(usize, &str)], keep_lines: bool) -> (Vec<Para>, 
             t = without_elision(t);
         }
         // A debris line may be a paragraph with a site's watermark after it: keep the paragraph.
-        let debris_line = is_debris(&t)
+        let line_debris = is_debris(&t);
+        let debris_line = line_debris
             && match before_watermark(&t) {
                 Some(head) => {
                     t = head;
@@ -238,8 +253,10 @@ pub fn paragraphs(raw_lines: &[(usize, &str)], keep_lines: bool) -> (Vec<Para>, 
         let mut first = None;
         for piece in pieces(&t) {
             let piece = piece.trim();
+            // The debris test, the dear part of `kind_of`, has run on a piece that is the whole line.
+            let kind = if !line_debris && piece == t { kind_of_clean(piece) } else { kind_of(piece) };
             if let Some(cur) = paras.last_mut() {
-                if cur.last + 2 >= no && joins(cur, piece) {
+                if cur.last + 2 >= no && joins(cur, piece, kind) {
                     cur.text.push_str(piece);
                     cur.last = no;
                     cur.kind = kind_of(&cur.text);
@@ -248,7 +265,7 @@ pub fn paragraphs(raw_lines: &[(usize, &str)], keep_lines: bool) -> (Vec<Para>, 
                 }
             }
             first.get_or_insert(paras.len());
-            paras.push(Para { line: no, last: no, text: piece.to_owned(), kind: kind_of(piece) });
+            paras.push(Para { line: no, last: no, text: piece.to_owned(), kind });
         }
         if keep_lines {
             lines.push(Line { no, text: t, para: first.unwrap_or(paras.len().saturating_sub(1)) });
@@ -278,7 +295,7 @@ fn before_watermark(t: &str) -> Option<String> {
     let m = MARK.as_ref()?.find(t)?;
     let head = t.get(..m.start())?;
     // The mark must be the line's first debris: an SEO blurb (以下是……范文) goes whole.
-    if hit(&DEBRIS_ANY, head) {
+    if debris_any(head) {
         return None;
     }
     // A heading carries no stop: `一、…严峻形势 公文汇，办公文档之家` keeps the heading.
@@ -311,8 +328,8 @@ fn strip_glued_page_number(t: &str) -> String {
     }
 }
 
-/// Does `piece` continue paragraph `cur`?
-fn joins(cur: &Para, piece: &str) -> bool {
+/// Does `piece` (of kind `kind`) continue paragraph `cur`?
+fn joins(cur: &Para, piece: &str, kind: Kind) -> bool {
     if cur.text.len() + piece.len() > super::MAX_LINE {
         return false;
     }
@@ -324,7 +341,7 @@ fn joins(cur: &Para, piece: &str) -> bool {
             if !ends_closed(&cur.text) && cur_n <= 40 && n <= 8 && is_title_like(&format!("{}{piece}", cur.text)) {
                 return true;
             }
-            if !plain_body(piece) {
+            if !plain_body(piece, kind) {
                 return false;
             }
             let cur_heading = heading::marker(&cur.text).is_some();

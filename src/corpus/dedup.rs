@@ -12,8 +12,12 @@ pub const THRESHOLD: f64 = 0.6;
 
 /// The sampled shingle hashes of a text (letters and digits only), sorted and deduplicated.
 pub fn fingerprint<'a>(parts: impl IntoIterator<Item = &'a str>) -> Vec<u64> {
-    // Han characters first: `char::is_alphanumeric` is a table search for them.
-    let keep = |c: &char| matches!(c, '\u{4e00}'..='\u{9fff}') || c.is_alphanumeric();
+    // Han characters first, then the common punctuation (none of it alphanumeric):
+    // `char::is_alphanumeric` is a table search for them.
+    let keep = |c: &char| {
+        matches!(c, '\u{4e00}'..='\u{9fff}')
+            || (!matches!(c, '，' | '。' | '、' | '：' | '；' | '“' | '”' | '！' | '？' | '（' | '）' | '《' | '》' | '—' | '…') && c.is_alphanumeric())
+    };
     // The last SHINGLE characters, oldest at `seen % SHINGLE`.
     let mut ring = ['\0'; SHINGLE];
     let mut seen = 0usize;

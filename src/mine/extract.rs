@@ -41,23 +41,28 @@ static DEPENDENT: LazyLock<Option<Regex>> = LazyLock::new(|| {
 
 /// Splits a paragraph into sentences, each with its final mark (and closing quote).
 pub fn sentences(t: &str) -> Vec<&str> {
+    // The marks 。！？ and the closers ”’） are three bytes each; 。 starts with 0xE3 and ！？ with
+    // 0xEF, which lead no common Han character, so a byte search finds the candidates (this ran
+    // over every labelled paragraph char by char).
+    const STOPS: [&str; 3] = ["。", "！", "？"];
+    const CLOSERS: [&str; 3] = ["”", "’", "）"];
     let mut out = Vec::new();
-    let mut start = 0;
-    let mut it = t.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if matches!(c, '。' | '！' | '？') {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, q)) = it.peek() {
-                if matches!(q, '”' | '’' | '）') {
-                    end = j + q.len_utf8();
-                    it.next();
-                } else {
-                    break;
-                }
-            }
-            push_trimmed(&mut out, t.get(start..end).unwrap_or(""));
-            start = end;
+    let (mut start, mut from) = (0, 0);
+    while let Some(k) = t.as_bytes().get(from..).and_then(|b| memchr::memchr2(0xE3, 0xEF, b)) {
+        // A lead byte always starts a character.
+        let at = from + k;
+        let rest = t.get(at..).unwrap_or("");
+        if !STOPS.iter().any(|m| rest.starts_with(m)) {
+            from = at + 1;
+            continue;
         }
+        let mut end = at + 3;
+        while let Some(c) = t.get(end..).and_then(|r| CLOSERS.iter().find(|c| r.starts_with(**c))) {
+            end += c.len();
+        }
+        push_trimmed(&mut out, t.get(start..end).unwrap_or(""));
+        start = end;
+        from = end;
     }
     if start < t.len() {
         push_trimmed(&mut out, t.get(start..).unwrap_or(""));
@@ -256,6 +261,9 @@ mod tests {
     #[test]
     fn splits_sentences() {
         assert_eq!(sentences("要抓好落实。“这是关键！”大家要记住？最后一句"), ["要抓好落实。", "“这是关键！”", "大家要记住？", "最后一句"]);
+        assert_eq!(sentences("（一）抓落实。）”’再说，好吗？！ 完"), ["（一）抓落实。）”’", "再说，好吗？", "！", "完"]);
+        assert_eq!(sentences("。"), ["。"]);
+        assert!(sentences("  ").is_empty());
     }
 
     #[test]

@@ -96,7 +96,8 @@ pub fn reject(text: &str) -> Option<&'static str> {
     if hit(&LEADER, &scrubbed) || person(&scrubbed) {
         return Some("person");
     }
-    if place(&scrubbed) || town(&scrubbed) || hit(&UNIT_OURS, &scrubbed) || road(&scrubbed) || before_slot(text) {
+    // The gazetteer's lookup, the dearest test, goes last.
+    if town(&scrubbed) || hit(&UNIT_OURS, &scrubbed) || road(&scrubbed) || before_slot(text) || place(&scrubbed) {
         return Some("place");
     }
     None
@@ -114,7 +115,12 @@ const ROAD_COMMON: &[&str] = &["路子", "路径", "路线", "路网", "道路",
 fn other_meeting(t: &str) -> bool {
     let Some(r) = MEETING.as_ref() else { return false };
     const OK: [&str; 22] = ["这次", "本次", "此次", "这个", "今天", "天的", "各种", "各类", "专题", "全体", "重要", "有关", "相关", "召开", "参加", "出席", "一次", "开好", "次的", "样的", "么的", "常务"];
-    r.captures_iter(t).any(|c| c.get(1).is_some_and(|m| !OK.contains(&m.as_str())))
+    // Group 1 is the match's first two characters: `find_iter` (a DFA) instead of captures.
+    r.find_iter(t).any(|m| {
+        let s = m.as_str();
+        let two = s.char_indices().nth(2).map_or(s, |(i, _)| s.get(..i).unwrap_or(s));
+        !OK.contains(&two)
+    })
 }
 
 /// A name glued to a level slot (建德{{ locality.party }}): the slot took the level word of a
@@ -134,9 +140,10 @@ fn before_slot(text: &str) -> bool {
 
 fn person(t: &str) -> bool {
     let Some(r) = PERSON.as_ref() else { return false };
-    r.captures_iter(t).any(|c| {
-        let before = c.get(1).and_then(|m| m.as_str().chars().next());
-        let after = c.get(0).map(|m| m.end()).and_then(|e| t.get(e..)).unwrap_or("");
+    // Group 1 is the match's first character: `find_iter` (a DFA) instead of captures.
+    r.find_iter(t).any(|m| {
+        let before = m.as_str().chars().next();
+        let after = t.get(m.end()..).unwrap_or("");
         let plural = after.starts_with('们');
         !plural && before.is_some_and(|b| !GENERIC_BEFORE_TITLE.contains(b))
     })
@@ -146,7 +153,8 @@ fn town(t: &str) -> bool {
     let Some(r) = TOWN.as_ref() else { return false };
     static COMMON: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| AhoCorasick::builder().match_kind(aho_corasick::MatchKind::LeftmostLongest).build(TOWN_COMMON).ok());
     let s = scrub(&COMMON, t);
-    r.captures_iter(&s).any(|c| c.get(1).and_then(|m| m.as_str().chars().next()).is_some_and(|b| !GENERIC_BEFORE_PLACE.contains(b)))
+    // Group 1 is the match's first character: `find_iter` (a DFA) instead of captures.
+    r.find_iter(&s).any(|m| m.as_str().chars().next().is_some_and(|b| !GENERIC_BEFORE_PLACE.contains(b)))
 }
 
 const TOWN_COMMON: &[&str] = &["乡村", "乡镇", "城镇", "村镇", "农村", "城乡", "城市", "市场", "市民", "县域", "区域", "社区", "村民", "村级",

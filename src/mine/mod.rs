@@ -84,9 +84,9 @@ fn harvest_speech(doc: &Document, sp: &corpus::Span, number: usize, topics: &fil
     let body = || paras.iter().filter(|p| p.kind == Kind::Body).map(|p| p.text.as_str());
     let fp = dedup::fingerprint(body());
     let text: String = body().collect();
-    let masks = text.matches("**").count() + text.matches("＊＊").count();
+    let unmasked = !text.contains("**") && !text.contains("＊＊");
     let headings = labels.iter().filter(|l| l.level == Some(1)).count();
-    let quality = dedup::Quality { unmasked: masks == 0, headings, chars: text.chars().count() };
+    let quality = dedup::Quality { unmasked, headings, chars: text.chars().count() };
     let opening: String = paras
         .iter()
         .zip(&labels)
@@ -187,13 +187,22 @@ pub struct Mined {
 pub fn mine_bytes(files: &[(String, Vec<u8>)], exclude: &BTreeSet<String>) -> Mined {
     let (topics, _) = builtin_parts(false);
     let topics = filter::TopicMatcher::new(&topics);
-    let mut m = Merger::default();
-    for chunk in files.chunks(CHUNK) {
-        let hs: Vec<FileHarvest> = chunk.par_iter().map(|(n, b)| harvest(n, b.clone(), &topics)).collect();
-        for h in hs {
-            m.add(h);
-        }
-    }
+    // The gazetteer is built on another thread while the first files are read, as in `mine`.
+    let (m, ()) = rayon::join(
+        || {
+            let mut m = Merger::default();
+            for chunk in files.chunks(CHUNK) {
+                let hs: Vec<FileHarvest> = chunk.par_iter().map(|(n, b)| harvest(n, b.clone(), &topics)).collect();
+                for h in hs {
+                    m.add(h);
+                }
+            }
+            m
+        },
+        || {
+            crate::check::places::gazetteer();
+        },
+    );
     m.finish(exclude)
 }
 

@@ -110,16 +110,16 @@ fn slot(name: &str) -> String {
 pub fn slot_sentence(s: &str, ctx: &Context, section: Section) -> Option<String> {
     let mut t = s.to_owned();
     if let Some(name) = &ctx.meeting {
-        if name.chars().count() >= 4 {
+        if name.chars().count() >= 4 && t.contains(name.as_str()) {
             t = t.replace(name.as_str(), &slot("meeting.name"));
         }
     }
-    if let Some(topic) = &ctx.topic {
+    if let Some(topic) = ctx.topic.as_ref().filter(|topic| t.contains(topic.as_str())) {
         let work = format!("{topic}工作");
         t = t.replace(&work, &slot("meeting.work"));
     }
     // The superior's leadership (在市委、市政府的坚强领导下) in a speech of a lower level.
-    if let Some(r) = SUPERIOR.as_ref() {
+    if let Some(r) = SUPERIOR.as_ref().filter(|_| t.contains("领导下")) {
         let own = ctx.level.as_str();
         if let Some(c) = r.captures(&t) {
             let who = c.get(1).map_or("", |m| m.as_str());
@@ -145,7 +145,8 @@ pub fn slot_sentence(s: &str, ctx: &Context, section: Section) -> Option<String>
 }
 
 fn slot_years(t: &str, section: Section) -> Option<String> {
-    let Some(r) = YEAR.as_ref() else { return Some(t.to_owned()) };
+    // Every form of a year ends in 年: most sentences need no search.
+    let Some(r) = YEAR.as_ref().filter(|_| t.contains('年')) else { return Some(t.to_owned()) };
     let years: Vec<&str> = r.find_iter(t).map(|m| m.as_str()).collect();
     match years.as_slice() {
         [] => Some(t.to_owned()),
