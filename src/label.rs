@@ -163,9 +163,21 @@ pub fn bare_heading(t: &str) -> bool {
         && dominant(&heading_scores(t)).is_some()
 }
 
-/// A paragraph's heading marker, or a bare heading's (level 1, no number, no marker).
+/// A paragraph's heading marker, or a bare heading's (level 1, no number, no marker). An item of
+/// a chair's agenda (二、请县长某某同志讲话。) is numbered but heads nothing.
 fn mark_of(t: &str) -> Option<(u8, usize, usize)> {
+    if agenda_item(t) {
+        return None;
+    }
     heading::marker(t).or_else(|| bare_heading(t).then_some((1, 0, 0)))
+}
+
+/// A line of a meeting's running order: 请……同志讲话, ……作表态发言, 宣读……文件, 颁奖.
+pub fn agenda_item(t: &str) -> bool {
+    static AGENDA: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^.{0,12}(请.{0,30}(讲话|发言|讲意见|致辞|宣读|作.{0,16}报告)|同志.{0,6}(讲话|发言|介绍|宣读|汇报|传达)|作表态发言|宣读.{0,30}(文件|决定|通报|名单)|颁奖|奏国歌)[^。！？]{0,40}[。；;]?$").ok()
+    });
+    t.chars().count() <= 80 && AGENDA.as_ref().is_some_and(|r| r.is_match(t))
 }
 
 fn top_level(marks: &[Option<(u8, usize, usize)>]) -> Option<u8> {
@@ -232,6 +244,16 @@ mod tests {
 
     fn para(text: &str) -> Para {
         Para { line: 1, last: 1, text: text.to_owned(), kind: Kind::Body }
+    }
+
+    #[test]
+    fn agenda_items_head_nothing() {
+        for t in ["四、请市政府副市长讲话。", "二、***作表态发言。", "一、请政协副主席**同志宣读表彰文件。", "第二项：请X同志讲意见。", "一、局长同志介绍工程建设进展情况。"] {
+            assert!(agenda_item(t) && mark_of(t).is_none(), "{t}");
+        }
+        for t in ["一、统一思想，提高认识", "二、请大家认真贯彻落实会议精神，把各项任务落到实处，切实抓出成效。", "三、认真学习贯彻全会精神"] {
+            assert!(!agenda_item(t), "{t}");
+        }
     }
 
     #[test]
