@@ -361,7 +361,8 @@ fn joins(cur: &Para, piece: &str, kind: Kind) -> bool {
                 return !(lone && (cur_n <= 18 || address || (cur_n <= 30 && n <= 30 && !ends_closed(piece))));
             }
             // A spurious break: `总结。`, `了去年工作`, `学习。` (but not a heading of its own).
-            n < 20 && cur_n >= 20 && !crate::label::bare_heading(piece) && !is_closing_like(piece) && heading::inline_marker(piece).is_none()
+            // A short sentence with a clause of its own (针对这些问题，下一步要抓好七件事。) stands alone.
+            n < 20 && cur_n >= 20 && !piece.contains('，') && !crate::label::bare_heading(piece) && !is_closing_like(piece) && heading::inline_marker(piece).is_none()
         }
         Kind::Title | Kind::Meta | Kind::Debris => false,
     }
@@ -426,5 +427,8 @@ mod tests {
         assert_eq!(lines_out.len(), 8);
         assert_eq!(debris, 0);
         assert_eq!(lines_out.iter().map(|l| l.para).collect::<Vec<_>>(), [0, 1, 1, 2, 2, 3, 3, 4]);
+        // A short sentence with a clause of its own is not the tail of the one before.
+        let lines = [(1, "问题在哪里？说到底，一是标准没吃透，二是责任没压实，三是办法不够多。"), (2, "针对这些问题，下一步要抓好七件事。")];
+        assert_eq!(paragraphs(&lines, true).0.len(), 2);
     }
 }

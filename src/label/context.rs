@@ -95,6 +95,7 @@ impl<'a> Speech<'a> {
             }
         }
         let mut emit: Vec<[f64; N]> = Vec::with_capacity(n);
+        let mut turned: Option<usize> = None;
         for (i, t) in texts.iter().enumerate() {
             let b = block.get(i).copied().unwrap_or(0);
             let is_head = marks.get(i).is_some_and(|m| m.is_some_and(|m| Some(m.0) == top));
@@ -110,10 +111,21 @@ impl<'a> Speech<'a> {
             } else {
                 (top_cues.get(i).copied().unwrap_or([0.0; N]), sub_cues.get(i).copied().unwrap_or([0.0; N]))
             };
+            // After 针对这些问题，下一步要…, a block headed by its problems sets the remedies.
+            if score::remedy_turn(t) {
+                turned = Some(b);
+            }
+            if turned == Some(b) && b > 0 {
+                bc[4] += bc[2];
+                bc[2] = 0.0;
+            }
             // In a block that reports what was done, a heading worded as work (健全机制，提升保障)
             // names an area of the review.
-            let past = block_tense.get(b).is_some_and(|&bt| bt > 0.0);
-            if b > 0 && top == Some(1) && bc[2] <= 0.0 && block_tense.get(b).is_some_and(|&bt| bt > PAST_BLOCK) {
+            // Under a heading that plainly sets work (三、2024年重点工作), a block full of figures
+            // (建设高标准农田8000亩) is a plan, not a report.
+            let plan = top_words.get(i).is_some_and(|w| score::plan_heading(w));
+            let past = !plan && block_tense.get(b).is_some_and(|&bt| bt > 0.0);
+            if b > 0 && top == Some(1) && bc[2] <= 0.0 && !plan && block_tense.get(b).is_some_and(|&bt| bt > PAST_BLOCK) {
                 bc[1] += bc[4] + bc[5];
                 bc[4] = 0.0;
                 bc[5] = 0.0;
@@ -128,6 +140,7 @@ impl<'a> Speech<'a> {
             }
             if b > 0 {
                 let bt = block_tense.get(b).copied().unwrap_or(0.0);
+                let bt = if plan { bt.min(0.0) } else { bt };
                 e[1] += (p.get(Params::BLOCK_TENSE) * bt).clamp(-1.5, 2.0);
                 e[4] -= (0.2 * bt).clamp(-1.5, 1.5);
                 e[5] -= (0.2 * bt).clamp(-1.5, 1.5);
@@ -146,7 +159,7 @@ impl<'a> Speech<'a> {
         }
         // A new top-level block opens a new stretch; so does a turn to problems inside one.
         let starts: Vec<bool> = (0..n)
-            .map(|i| i > 0 && (block.get(i) != block.get(i - 1) || texts.get(i).is_some_and(|t| score::pivot(t) || score::problem_list(t) || score::lack_item(t) || score::late_call(t, i, n))))
+            .map(|i| i > 0 && (block.get(i) != block.get(i - 1) || texts.get(i).is_some_and(|t| score::pivot(t) || score::remedy_turn(t) || score::problem_list(t) || score::lack_item(t) || score::late_call(t, i, n))))
             .collect();
         Speech { body, texts, marks, top, block, top_words, sub_words, headings, tenses, block_tense, emit, starts }
     }

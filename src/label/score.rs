@@ -24,6 +24,16 @@ pub(super) fn pivot(t: &str) -> bool {
     TURNS.iter().any(|w| head.contains(w)) && LACK.iter().any(|w| head.contains(w))
 }
 
+/// Heading words that only a plan uses (2024年重点工作, 下一步工作打算, 今年的目标任务).
+pub(super) fn plan_heading(words: &str) -> bool {
+    ["今年", "明年", "下一步", "下步", "重点工作", "工作安排", "目标任务", "主要目标", "计划", "打算", "总体要求"].iter().any(|w| words.contains(w))
+}
+
+/// Turns from shortcomings to what is to be done: 针对这些问题，下一步要重点抓好……
+pub(super) fn remedy_turn(t: &str) -> bool {
+    ["针对这些问题", "针对上述问题", "针对以上问题", "针对存在的问题", "解决这些问题", "对这些问题，"].iter().any(|w| t.starts_with(w))
+}
+
 /// Opens a list of shortcomings: a short lead that names them (差距突出表现在：, 存在的问题主要有)
 /// and then 一是 (but not a remedy: 着力解决以下问题：一是 sets tasks).
 pub(super) fn problem_list(t: &str) -> bool {
