@@ -133,12 +133,19 @@ pub struct Matcher {
 }
 
 impl Matcher {
+    // A DFA: these automata are built once and searched on every paragraph of a corpus, where
+    // the default (a contiguous NFA) spent about a tenth of mining's instructions.
     fn new(table: &'static [(&'static str, usize, f64)]) -> Matcher {
-        Matcher { ac: AhoCorasick::new(table.iter().map(|c| c.0)).ok(), table, overlapping: true }
+        let ac = AhoCorasick::builder().kind(Some(aho_corasick::AhoCorasickKind::DFA)).build(table.iter().map(|c| c.0)).ok();
+        Matcher { ac, table, overlapping: true }
     }
 
     fn longest(table: &'static [(&'static str, usize, f64)]) -> Matcher {
-        let ac = AhoCorasick::builder().match_kind(aho_corasick::MatchKind::LeftmostLongest).build(table.iter().map(|c| c.0)).ok();
+        let ac = AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(table.iter().map(|c| c.0))
+            .ok();
         Matcher { ac, table, overlapping: false }
     }
 
