@@ -96,7 +96,9 @@ pub fn split(paras: &mut [Para]) -> (Vec<Span>, usize) {
         }
         if p.kind == Kind::Body {
             body_since += 1;
-            content_since += usize::from(!is_salutation(&p.text));
+            // A short unpunctuated line (以案为鉴 警钟长鸣 over its ——在…上的讲话) is header, not text.
+            let header_like = p.text.chars().count() <= 40 && !ends_closed(&p.text) && !p.text.contains('，');
+            content_since += usize::from(!is_salutation(&p.text) && !header_like);
         }
     }
     let mut spans: Vec<Span> = Vec::new();
@@ -234,7 +236,7 @@ fn header(paras: &mut [Para], sp: &mut Span) {
 pub fn clean_title(t: &str) -> String {
     static TAIL: LazyLock<Option<Regex>> = LazyLock::new(|| re(r"(\d+字)?(内容|范文|全文|材料|范本|合编)?(【[^】]*】)?(（[^）]{0,12}）)?(_共\d+页|[|｜].{1,20})?。?$"));
     static HEAD: LazyLock<Option<Regex>> = LazyLock::new(|| re(r"^第[一二三四五六七八九十\d]{1,3}篇[:：]"));
-    let mut s = t.trim().to_owned();
+    let mut s = t.trim().trim_start_matches(['—', '─', ' ']).to_owned();
     if let Some(r) = HEAD.as_ref() {
         s = r.replace(&s, "").into_owned();
     }
@@ -292,6 +294,14 @@ mod tests {
         let kinds: Vec<Kind> = paras.iter().map(|p| p.kind).collect();
         assert_eq!(spans.len(), 1);
         assert_eq!(kinds, [Kind::Meta, Kind::Meta, Kind::Meta, Kind::Title, Kind::Meta, Kind::Meta, Kind::Body, Kind::Body]);
+        // A main title over its ——在…上的讲话 line is one header, not a speech of its own.
+        let mut paras: Vec<Para> = ["以案为鉴 警钟长鸣 推动全面从严治党向纵深发展", "——在全区警示教育大会上的讲话", "同志们：", "今天，我们召开全区警示教育大会。"]
+            .iter()
+            .map(|t| Para { line: 1, last: 1, text: (*t).to_owned(), kind: if t.ends_with("讲话") { Kind::Title } else { Kind::Body } })
+            .collect();
+        let (spans, _) = split(&mut paras);
+        assert_eq!(spans.len(), 1);
+        assert_eq!(spans.first().and_then(|s| s.title.as_deref()), Some("在全区警示教育大会上的讲话"));
         // A page's contents list above the report's title, sub-headings and all.
         let mut paras: Vec<Para> = ["一、过去一年工作回顾", "二、今年重点工作", "（一）抓项目", "（二）抓招商", "三、加强政府自身建设", "某县政府工作报告", "各位代表：", "一、过去一年工作回顾"]
             .iter()

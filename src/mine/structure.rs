@@ -3,9 +3,6 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::sync::LazyLock;
-
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 use crate::corpus::{Kind, Para};
 use crate::label::Label;
@@ -45,27 +42,12 @@ impl SpeechStats {
             for sent in super::extract::sentences(&p.text) {
                 st.sentences.push(sent.chars().count().min(300) as u16);
             }
-            for c in cue_hits(&p.text) {
+            for c in crate::label::cue_hits(&p.text) {
                 st.cues.push((c as u16, *s));
             }
         }
         st
     }
-}
-
-/// The paragraph cues (`label::cue_table`, same order) as a DFA. `label::cue_hits` runs the same
-/// overlapping search on the labeller's NFA; over every paragraph of a corpus the DFA is several
-/// times faster, for about 2 MB built once.
-static CUES: LazyLock<Option<AhoCorasick>> =
-    LazyLock::new(|| AhoCorasick::builder().kind(Some(AhoCorasickKind::DFA)).build(crate::label::cue_table().map(|c| c.0)).ok());
-
-/// `label::cue_hits`: the distinct cue indexes in `text`, sorted.
-fn cue_hits(text: &str) -> Vec<usize> {
-    let Some(ac) = CUES.as_ref() else { return crate::label::cue_hits(text) };
-    let mut out: Vec<usize> = ac.find_overlapping_iter(text).map(|m| m.pattern().as_usize()).collect();
-    out.sort_unstable();
-    out.dedup();
-    out
 }
 
 /// The structure of the kept speeches.
@@ -221,15 +203,4 @@ fn hist_q(h: &[u64], q: f64) -> usize {
         }
     }
     0
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn cue_hits_match_the_labellers() {
-        let all: String = crate::label::cue_table().map(|c| c.0).collect::<Vec<_>>().join("，");
-        for t in [all.as_str(), "过去一年，成绩显著。但也存在不足，短板仍然明显。下一步要狠抓落实。", "", "abc"] {
-            assert_eq!(super::cue_hits(t), crate::label::cue_hits(t), "{t}");
-        }
-    }
 }
