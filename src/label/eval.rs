@@ -134,11 +134,11 @@ fn seed_files(dir: &Path) -> Vec<File> {
         .collect()
 }
 
-/// Our own labelled speeches (tests/fixtures/label and its `hard/`, written without looking at
-/// the labeller's output): `NAME.txt` with `NAME.labels`.
+/// Our own labelled speeches (tests/fixtures/label, its `hard/` and the thirty whole speeches of
+/// `whole/`, written without looking at the labeller's output): `NAME.txt` with `NAME.labels`.
 fn own_files() -> (Vec<File>, Gold) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/label");
-    let mut names: Vec<PathBuf> = [root.clone(), root.join("hard")]
+    let mut names: Vec<PathBuf> = [root.clone(), root.join("hard"), root.join("whole")]
         .iter()
         .flat_map(|dir| std::fs::read_dir(dir).map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect::<Vec<_>>()).unwrap_or_default())
         .collect();
@@ -161,7 +161,7 @@ fn own_files() -> (Vec<File>, Gold) {
 fn own_fixtures() {
     let (files, gold) = own_files();
     let refs: Vec<&File> = files.iter().collect();
-    assert!(files.len() >= 11, "fixtures in tests/fixtures/label and label/hard");
+    assert!(files.len() >= 41, "fixtures in tests/fixtures/label, label/hard and label/whole");
     let c = confusion(&refs, &gold, &Params::default(), shipped(), std::env::var_os("LABEL_DUMP").is_some());
     eprintln!("{}", line("own fixtures", &c));
     for f in &refs {
