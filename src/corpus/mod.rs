@@ -2,6 +2,7 @@
 //! into speeches, duplicates. Used by `mine` and `analyze` only; the drafting road never loads it.
 
 pub mod clean;
+mod debris;
 mod convert;
 mod decode;
 pub mod dedup;
