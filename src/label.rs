@@ -174,10 +174,11 @@ fn mark_of(t: &str) -> Option<(u8, usize, usize)> {
 
 /// A line of a meeting's running order: 请……同志讲话, ……作表态发言, 宣读……文件, 颁奖.
 pub fn agenda_item(t: &str) -> bool {
+    use crate::corpus::clean::{hit, re};
     static AGENDA: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"^.{0,12}(请.{0,30}(讲话|发言|讲意见|致辞|宣读|作.{0,16}报告)|同志.{0,6}(讲话|发言|介绍|宣读|汇报|传达)|作表态发言|宣读.{0,30}(文件|决定|通报|名单)|颁奖|奏国歌)[^。！？]{0,40}[。；;]?$").ok()
+        re(r"^.{0,12}(请.{0,30}(讲话|发言|讲意见|致辞|宣读|作.{0,16}报告)|同志.{0,6}(讲话|发言|介绍|宣读|汇报|传达)|作表态发言|宣读.{0,30}(文件|决定|通报|名单)|颁奖|奏国歌)[^。！？]{0,40}[。；;]?$")
     });
-    t.chars().count() <= 80 && AGENDA.as_ref().is_some_and(|r| r.is_match(t))
+    t.chars().count() <= 80 && hit(&AGENDA, t)
 }
 
 fn top_level(marks: &[Option<(u8, usize, usize)>]) -> Option<u8> {

@@ -97,8 +97,7 @@ pub fn split(paras: &mut [Para]) -> (Vec<Span>, usize) {
         if p.kind == Kind::Body {
             body_since += 1;
             // A short unpunctuated line (以案为鉴 警钟长鸣 over its ——在…上的讲话) is header, not text.
-            let header_like = p.text.chars().count() <= 40 && !ends_closed(&p.text) && !p.text.contains('，');
-            content_since += usize::from(!is_salutation(&p.text) && !header_like);
+            content_since += usize::from(!is_salutation(&p.text) && !header_line(&p.text, 40));
         }
     }
     let mut spans: Vec<Span> = Vec::new();
@@ -213,8 +212,7 @@ fn header(paras: &mut [Para], sp: &mut Span) {
                 // around it ((2019年1月12日在…会议上), □市长 某某).
                 let bare: String = p.text.chars().filter(|c| !c.is_whitespace()).collect();
                 let bare = bare.trim_matches(['（', '）', '(', ')', '□', '•', '·']);
-                let len = bare.chars().count();
-                let short = len <= if seen_title { 24 } else { 40 } && !ends_closed(bare) && !bare.contains('，');
+                let short = header_line(bare, if seen_title { 24 } else { 40 });
                 if (short || hit(&VENUE, bare)) && !is_salutation(&p.text) && super::heading_marker(&p.text).is_none() {
                     p.kind = Kind::Meta;
                     continue;
@@ -230,6 +228,12 @@ fn header(paras: &mut [Para], sp: &mut Span) {
     let essay = body.iter().take(6).any(|p| hit(&ESSAY, &p.text));
     sp.nonspeech = outline || (!addressed && essay) || body.is_empty();
     sp.title = title;
+}
+
+/// A line short and open enough to be a header's (a title, speaker, date or place line): at most
+/// `max` characters, no final stop, no comma.
+fn header_line(t: &str, max: usize) -> bool {
+    t.chars().count() <= max && !ends_closed(t) && !t.contains('，')
 }
 
 /// A title without `第N篇：`, 范文/内容 tails, 【】 and the final stop.
